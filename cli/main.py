@@ -1,0 +1,273 @@
+"""The `tarazy` command line. Parses arguments and calls the engine; nothing more.
+
+Exit statuses mean the same thing in every command:
+  0  all is well (every provision conforms, concerns included)
+  1  a provision does not conform (or a check of the rules failed)
+  2  bad input: a file, an option or a reference that cannot be used
+  3  no provision fails, but at least one was not assessed by any doctrine
+  4  the rule engine returned a result that could not be trusted (a bug; please report)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from tarazy.engine import loading, model, reporting, schemas
+from tarazy.engine.catalogue import Catalogue
+from tarazy.engine.errors import EngineError, InputError
+from tarazy.engine.evaluating import Evaluator, edition_for
+
+EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_NOT_ASSESSED, EXIT_ENGINE = 0, 1, 2, 3, 4
+
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs (the same input gives the same bytes).",
+)
+DOCTRINES = click.option(
+    "--doctrines",
+    "doctrines_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory of doctrine files. Default: the doctrines bundled with tarazy.",
+)
+AS_OF = click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Date the check is made for, YYYY-MM-DD; it selects the edition of the Constitution "
+    "(1995-2022 until 30.06.2026, 2026 from 01.07.2026). Default: today. A bill's own "
+    "'as_of' overrides it.",
+)
+LANG = click.option(
+    "--lang",
+    type=click.Choice(["en", "ru", "kk"]),
+    default="en",
+    show_default=True,
+    help="Language of reasons and remedies (kk falls back to ru where a doctrine has no "
+    "Kazakh text).",
+)
+
+
+class TarazyGroup(click.Group):
+    """Turns bad input into one line on stderr and exit status 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"tarazy: error: {exc}", err=True)
+            ctx.exit(EXIT_INPUT)
+        except EngineError as exc:
+            click.echo(f"tarazy: rule engine failure: {exc}", err=True)
+            ctx.exit(EXIT_ENGINE)
+
+
+@click.group(cls=TarazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tarazy")
+def main() -> None:
+    """tarazy — test provisions of laws against the doctrines of the Constitutional Court of
+    the Republic of Kazakhstan.
+
+    \b
+    Exit status: 0 conforms (concerns included), 1 does not conform, 2 bad input,
+    3 nothing fails but something was not assessed, 4 rule-engine failure.
+    """
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@FORMAT
+@DOCTRINES
+@AS_OF
+@LANG
+def check(
+    files: Sequence[Path],
+    fmt: str,
+    doctrines_dir: Path | None,
+    as_of: dt.datetime | None,
+    lang: str,
+) -> None:
+    """Check the provisions in bill FILES against the doctrines.
+
+    Each FILE is a bill (a mapping with 'provisions:') or a single provision (a mapping
+    with 'effects:'); see `tarazy schema bill`. For every provision the report gives the
+    verdict (does_not_conform, conforms_with_concerns, conforms, not_assessed) and the
+    findings in the order of the proportionality stages, each with its reason, articles,
+    rulings and remedy.
+    """
+    catalogue = loading.load_catalogue()
+    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    bills = [loading.load_bill(f, catalogue) for f in files]  # all input first: no half output
+    default_day = as_of.date() if as_of else dt.date.today()
+    checked: list[reporting.CheckedProvision] = []
+    with Evaluator(doctrines, catalogue) as evaluator:
+        for bill in bills:
+            day = bill.as_of or default_day
+            edition = edition_for(day, catalogue)
+            for provision in bill.provisions:
+                verdict = evaluator.evaluate(provision, day, edition, lang)
+                checked.append(
+                    reporting.CheckedProvision(
+                        verdict, bill.path, reporting.drafting_notes(verdict)
+                    )
+                )
+    if fmt == "json":
+        click.echo(reporting.to_json(checked), nl=False)
+    else:
+        click.echo(reporting.to_text(checked, doctrines, catalogue, lang), nl=False)
+    outcomes = {c.verdict.outcome for c in checked}
+    if "does_not_conform" in outcomes:
+        raise SystemExit(EXIT_FAIL)
+    if "not_assessed" in outcomes:
+        raise SystemExit(EXIT_NOT_ASSESSED)
+
+
+@main.command()
+@FORMAT
+@click.option(
+    "--edition",
+    type=click.Choice(["1995-2022", "2026"]),
+    default=None,
+    help="Show one edition only. Default: both, side by side.",
+)
+@LANG
+def rights(fmt: str, edition: str | None, lang: str) -> None:
+    """List the rights catalogue: each right's article per edition of the Constitution and
+    whether that edition lets it be restricted at all."""
+    catalogue = loading.load_catalogue()
+    editions = [edition] if edition else list(catalogue.edition_ids)
+    if fmt == "json":
+        data = {
+            "editions": [
+                {
+                    "id": e.id,
+                    "title": e.title.get(lang),
+                    "restriction_clause": f"Art. {e.restriction_clause}",
+                    "in_force_from": e.in_force_from.isoformat(),
+                    "in_force_to": e.in_force_to.isoformat() if e.in_force_to else None,
+                }
+                for e in catalogue.editions
+                if e.id in editions
+            ],
+            "rights": [
+                {
+                    "id": r.id,
+                    "name": r.name.get(lang),
+                    "editions": {
+                        u.edition: {
+                            "article": u.article,
+                            "never_restrictable": u.never_restrictable,
+                            "name": r.name_under(u.edition).get(lang),
+                            "source": u.source,
+                            **({"note": u.note} if u.note else {}),
+                        }
+                        for u in r.editions
+                        if u.edition in editions
+                    },
+                }
+                for r in catalogue.rights
+            ],
+            "aims": [
+                {
+                    "id": a.id,
+                    "name": a.name.get(lang),
+                    "admitted": [
+                        {
+                            "edition": x.edition,
+                            "article": x.article,
+                            **({"rights": list(x.rights)} if x.rights else {}),
+                        }
+                        for x in a.admitted
+                        if x.edition in editions
+                    ],
+                }
+                for a in catalogue.aims
+            ],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    header = f"{'right':32}" + "".join(f"{e:>16}" for e in editions) + "  name"
+    lines = [header, "-" * len(header)]
+    for r in catalogue.rights:
+        cells = ""
+        for e in editions:
+            u = r.under(e)
+            cells += f"{(u.article + (' never' if u.never_restrictable else '')) if u else '—':>16}"
+        lines.append(f"{r.id:32}{cells}  {r.name.get(lang)}")
+    lines.append("")
+    lines.append("'never': the edition's restriction clause lists the right as never restrictable")
+    lines.append("(Art. 39(3) of 1995-2022, Art. 41(3) of 2026). Admitted aims:")
+    for a in catalogue.aims:
+        admitted = [
+            f"{x.edition} Art. {x.article}" + (f" for {', '.join(x.rights)}" if x.rights else "")
+            for x in a.admitted
+            if x.edition in editions
+        ]
+        lines.append(f"  {a.id:28} {'; '.join(admitted) or 'not admitted'}")
+    click.echo("\n".join(lines))
+
+
+@main.group()
+def doctrine() -> None:
+    """Inspect doctrine files."""
+
+
+@doctrine.command("list")
+@FORMAT
+@DOCTRINES
+@LANG
+def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
+    """List the doctrines: id, stage, outcome, the rulings each comes from."""
+    catalogue = loading.load_catalogue()
+    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    ordered = sorted(doctrines.doctrines, key=lambda d: (list(model.STAGES).index(d.stage), d.id))
+    if fmt == "json":
+        data = [
+            {
+                "id": d.id,
+                "title": d.title.get(lang),
+                "stage": d.stage,
+                "outcome": d.outcome,
+                "rulings": list(d.rulings),
+                "effective": d.effective.isoformat(),
+                "basis": {
+                    b.edition: {"articles": list(b.articles), "status": b.status} for b in d.basis
+                },
+                "file": d.location.file if d.location else None,
+            }
+            for d in ordered
+        ]
+        click.echo(json.dumps({"doctrines": data}, ensure_ascii=False, indent=2))
+        return
+    for d in ordered:
+        rulings = ", ".join(reporting.ruling_label(r) for r in d.rulings) or "text of the clause"
+        click.echo(f"{d.id:40} {d.stage:16} {d.outcome:10} {rulings}")
+        click.echo(f"{'':40} {d.title.get(lang)}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["bill", "doctrine", "case", "catalogue"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema of a file format (bill, doctrine, case or catalogue)."""
+    catalogue = loading.load_catalogue()
+    makers: dict[str, Callable[[Catalogue], schemas.Schema]] = {
+        "bill": schemas.bill_schema,
+        "doctrine": schemas.doctrine_schema,
+        "case": schemas.case_schema,
+        "catalogue": lambda c: schemas.catalogue_schema(c.edition_ids),
+    }
+    click.echo(json.dumps(makers[kind](catalogue), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

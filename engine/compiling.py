@@ -1,0 +1,224 @@
+"""Doctrine conditions → durable_rules rulesets. The only module that imports durable.
+
+One doctrine set compiles to one ruleset with two rules per doctrine (its ``when`` and,
+if it has one, its ``unless``) and a sentinel rule that every effect matches. Each rule's
+action records, in the session state, which effect it matched; the evaluator reads
+the returned state. Conditions compile to durable's JSON condition language after
+negation is pushed down to the leaves.
+
+The sharp edges of durable_rules 2.0.28 (see ../shared/durable-rules-notes.md) and how
+this adapter handles each:
+
+* ruleset names are global to a host and cannot be unregistered: every compiled set
+  gets a host of its own, so loading the same doctrines twice works, and ``close()``
+  frees the C ruleset;
+* the host's background threads can take an action before the caller: this host never
+  starts them (``_run`` is a no-op), so every action runs inside ``assert_facts``;
+* an exception inside an action is swallowed into ``state['exception']``, an unmatched
+  fact raises, and identical facts raise: each fact carries its effect's index and the
+  sentinel rule matches every fact; a result without the sentinel's mark for every
+  effect, or with an exception, raises ``EngineError`` instead of becoming a verdict;
+* one fresh session per provision, deleted in ``finally``: nothing leaks between
+  provisions, the 1,024-session cap is never reached, and the 32-bit fact-hash
+  collisions seen in huge sessions cannot occur;
+* loose typing (``'3' == 3``): facts are typed by the loader before they get here;
+  list fields are asserted as one boolean per possible value, so no array operator
+  (with its empty-list quirks) is ever used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+
+import attrs
+import durable_rules_engine
+from durable import engine as durable_engine
+
+from .conditions import AllOf, AnyOf, Condition, FieldSpec, Not, Test
+from .errors import EngineError
+from .facts import Facts
+from .model import DoctrineSet
+
+Role = Literal["when", "unless"]
+Match = frozenset[tuple[str, Role]]  # (doctrine id, which condition) matched on one effect
+Json = dict[str, Any]
+
+_TYPE_FIELD = "t"
+_INDEX_FIELD = "i"
+_SENTINEL = "seen"
+_sessions = itertools.count(1)
+_rulesets = itertools.count(1)
+
+
+class _QuietHost(durable_engine.Host):  # type: ignore[misc]
+    """A durable host that never starts its background dispatch threads.
+
+    Without them no action can run outside the caller's ``assert_facts``; the timers they
+    drive are not used by tarazy."""
+
+    def _run(self) -> None:
+        pass
+
+
+@attrs.frozen
+class RulePart:
+    doctrine: str
+    role: Role
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+def _set_key(field: str, value: str) -> str:
+    return f"{field}__{value}"
+
+
+def _or(parts: list[Json]) -> Json:
+    return parts[0] if len(parts) == 1 else {"$or": parts}
+
+
+def _and(parts: list[Json]) -> Json:
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+_NUMBER_OPS = {"gt": "$gt", "ge": "$gte", "lt": "$lt", "le": "$lte"}
+_NUMBER_NEGATION = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
+
+
+def _test(test: Test, negated: bool) -> Json:
+    field, op, value = test.field, test.op, test.value
+    if op in ("eq", "ne"):
+        equal = (op == "eq") != negated
+        return {field: value} if equal else {"$neq": {field: value}}
+    if op in ("in", "not_in"):
+        assert isinstance(value, tuple)
+        inside = (op == "in") != negated
+        if inside:
+            return _or([{field: v} for v in value])
+        return _and([{"$neq": {field: v}} for v in value])
+    if op in _NUMBER_OPS:
+        if not negated:
+            return {_NUMBER_OPS[op]: {field: value}}
+        # Not (x > v) holds when x <= v, or when the provision states no x at all.
+        return _or([{_NUMBER_OPS[_NUMBER_NEGATION[op]]: {field: value}}, {"$nex": {field: 1}}])
+    assert isinstance(value, tuple)
+    present = [{_set_key(field, v): True} for v in value]
+    absent = [{_set_key(field, v): False} for v in value]
+    if op == "has_any":
+        return _and(absent) if negated else _or(present)
+    if op == "has_all":
+        return _or(absent) if negated else _and(present)
+    if op == "has_none":
+        return _or(present) if negated else _and(absent)
+    raise ValueError(f"unknown operator {op}")
+
+
+def to_durable(condition: Condition, negated: bool = False) -> Json:
+    """A condition as a durable_rules JSON expression, negation pushed to the leaves."""
+    if isinstance(condition, Test):
+        return _test(condition, negated)
+    if isinstance(condition, Not):
+        return to_durable(condition.part, not negated)
+    parts = [to_durable(p, negated) for p in condition.parts]
+    conjunctive = isinstance(condition, AllOf) != negated
+    assert isinstance(condition, AllOf | AnyOf)
+    return _and(parts) if conjunctive else _or(parts)
+
+
+def encode(facts: Facts, index: int, fields: Mapping[str, FieldSpec]) -> Json:
+    """One effect's facts as a durable fact: list fields become one boolean per value,
+    an unstated number is left out (so ``$nex`` sees it as absent)."""
+    fact: Json = {_TYPE_FIELD: "effect", _INDEX_FIELD: index}
+    for name, spec in fields.items():
+        value = facts[name]
+        if spec.type == "set":
+            assert isinstance(value, frozenset)
+            for member in spec.values:
+                fact[_set_key(name, member)] = member in value
+        elif value is not None:
+            fact[name] = value
+    return fact
+
+
+# --------------------------------------------------------------------------- rulesets
+
+
+def _recorder(key: str) -> Callable[[Any], None]:
+    # durable calls an action with one argument (two would make it asynchronous).
+    def action(c: Any) -> None:
+        c.s[f"{key}_{c.m[_INDEX_FIELD]}"] = 1
+
+    return action
+
+
+class CompiledRules:
+    """A doctrine set compiled to a durable_rules ruleset on a host of its own."""
+
+    def __init__(self, doctrines: DoctrineSet, fields: Mapping[str, FieldSpec]) -> None:
+        self.fields = dict(fields)
+        parts: list[RulePart] = []
+        definition: Json = {
+            _SENTINEL: {"all": [{"m": {_TYPE_FIELD: "effect"}}], "run": _recorder(_SENTINEL)}
+        }
+        for doctrine in doctrines.doctrines:
+            for role, condition in (("when", doctrine.when), ("unless", doctrine.unless)):
+                if condition is None:
+                    continue
+                key = f"r{len(parts)}"
+                parts.append(RulePart(doctrine.id, role))  # type: ignore[arg-type]
+                expression = {"$and": [{_TYPE_FIELD: "effect"}, to_durable(condition)]}
+                definition[key] = {"all": [{"m": expression}], "run": _recorder(key)}
+        self.parts = tuple(parts)
+        self.name = f"tarazy_{doctrines.digest}_{next(_rulesets)}"
+        self._host = _QuietHost()
+        self._host.register_rulesets({self.name: definition})
+        self._closed = False
+
+    def match(self, effects: Sequence[Facts]) -> list[Match]:
+        """For each effect, the (doctrine, when/unless) conditions it satisfies."""
+        if self._closed:
+            raise EngineError("the compiled ruleset was closed")
+        sid = str(next(_sessions))
+        batch = [{**encode(f, i, self.fields), "sid": sid} for i, f in enumerate(effects)]
+        try:
+            state = self._host.assert_facts(self.name, batch)
+        except Exception as exc:  # durable's own exceptions carry no useful type
+            raise EngineError(f"durable_rules refused the facts: {exc}") from exc
+        finally:
+            with contextlib.suppress(Exception):  # a state already gone is fine
+                self._host.delete_state(self.name, sid)
+        return self._read(state, sid, len(effects))
+
+    def _read(self, state: object, sid: str, count: int) -> list[Match]:
+        if not isinstance(state, dict) or str(state.get("sid")) != sid:
+            raise EngineError(f"durable_rules returned no usable state ({state!r})")
+        if "exception" in state:
+            raise EngineError(f"a rule action failed inside durable_rules: {state['exception']}")
+        missing = [i for i in range(count) if f"{_SENTINEL}_{i}" not in state]
+        if missing:
+            raise EngineError(
+                f"durable_rules did not run every action (effects {missing} unmarked); "
+                "the result is not trusted"
+            )
+        hits: list[set[tuple[str, Role]]] = [set() for _ in range(count)]
+        for k, part in enumerate(self.parts):
+            for i in range(count):
+                if f"r{k}_{i}" in state:
+                    hits[i].add((part.doctrine, part.role))
+        return [frozenset(h) for h in hits]
+
+    def close(self) -> None:
+        """Free the C ruleset. The object cannot match afterwards."""
+        if not self._closed:
+            self._closed = True
+            ruleset = self._host.get_ruleset(self.name)
+            durable_rules_engine.delete_ruleset(ruleset._handle)
+
+    def __enter__(self) -> CompiledRules:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,451 @@
+"""YAML files → the model. The only module that reads tarazy's input files.
+
+Each file is read with line numbers (``yamlfile``), checked against its published JSON
+Schema (``schemas``), then built into attrs classes with the checks a schema cannot
+express (duplicate ids, condition fields, template placeholders, references). Every
+problem is one ``InputError`` naming file, line and what was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, cast
+
+import jsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+
+from . import conditions, schemas
+from .catalogue import Admission, Aim, Catalogue, Edition, Right, RightUnderEdition
+from .errors import InputError
+from .facts import TEMPLATE_EXTRAS, field_registry
+from .model import (
+    Addressees,
+    Bill,
+    Case,
+    Citation,
+    Doctrine,
+    DoctrineSet,
+    Duration,
+    EditionBasis,
+    Effect,
+    Location,
+    Provision,
+    Remedy,
+    Texts,
+)
+from .yamlfile import Document, read
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+"""The directory holding engine/ — the repository, or site-packages/tarazy when installed.
+doctrines/ and cases/ sit beside engine/ in both layouts."""
+BUNDLED_DOCTRINES = PACKAGE_ROOT / "doctrines"
+BUNDLED_CASES = PACKAGE_ROOT / "cases"
+CATALOGUE_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
+
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _validate(doc: Document, schema: schemas.Schema, what: str) -> None:
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    errors = sorted(
+        validator.iter_errors(doc.data),
+        key=lambda e: (doc.line_of(e.absolute_path), -len(e.absolute_path)),
+    )
+    if errors:
+        error = errors[0]
+        message, path = _explain(error)
+        raise doc.error(f"{what}: {message}", path)
+
+
+def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
+    path = list(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    field = _field_name(path)
+    got = conditions._describe(error.instance)
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in known]
+        key = extra[0]
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return (
+            f"unknown field '{key}'{hint} (expected one of: {', '.join(known)})",
+            [*path, key],
+        )
+    if kind == "required":
+        missing = str(error.message).split("'")[1]
+        return f"missing field '{missing}'" + (f" in {field}" if field else ""), path
+    if kind == "enum":
+        allowed = [
+            str(v) if v is not None else "null" for v in cast(list[Any], error.validator_value)
+        ]
+        close = (
+            difflib.get_close_matches(str(error.instance), allowed, n=1)
+            if isinstance(error.instance, str)
+            else []
+        )
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return (
+            f"unknown value {got} for '{field}'{hint} (expected one of: {', '.join(allowed)})",
+            path,
+        )
+    if kind == "propertyNames":
+        return f"unknown key in '{field}': {error.message}", path
+    expected = schema.get("x-expected")
+    if kind in ("oneOf", "anyOf", "const", "pattern", "format") and expected:
+        return f"expected {expected} for '{field}', got {got}", path
+    if kind == "type":
+        wanted = error.validator_value
+        names = {
+            "object": "a mapping",
+            "array": "a list",
+            "string": "text",
+            "number": "a number",
+            "integer": "a whole number",
+            "boolean": "true or false",
+            "null": "null",
+        }
+        wanted_list = wanted if isinstance(wanted, list) else [wanted]
+        shown = " or ".join(names.get(str(w), str(w)) for w in wanted_list)
+        return f"expected {shown} for '{field}', got {got}", path
+    if kind == "minItems":
+        return f"expected {expected or 'a non-empty list'} for '{field}'", path
+    if kind == "minProperties":
+        return f"'{field}' must not be empty", path
+    if kind == "uniqueItems":
+        return f"'{field}' lists the same value twice", path
+    if kind in ("minimum", "exclusiveMinimum"):
+        bound = "at least" if kind == "minimum" else "greater than"
+        return f"'{field}' must be {bound} {error.validator_value}, got {got}", path
+    if kind == "minLength":
+        return f"'{field}' must not be empty", path
+    return f"'{field}': {error.message}", path
+
+
+def _field_name(path: Iterable[str | int]) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "the file"
+
+
+# --------------------------------------------------------------------------- catalogue
+
+
+def _texts(data: Mapping[str, Any]) -> Texts:
+    return Texts(en=data["en"], ru=data["ru"], kk=data.get("kk"))
+
+
+def _date(value: str, doc: Document, path: list[str | int]) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise doc.error(f"expected a date YYYY-MM-DD, got '{value}'", path) from None
+
+
+@functools.cache
+def _default_catalogue() -> Catalogue:
+    return load_catalogue(CATALOGUE_FILE)
+
+
+def load_catalogue(file: str | Path | None = None) -> Catalogue:
+    """The rights catalogue (the bundled one unless a file is given)."""
+    if file is None:
+        return _default_catalogue()
+    doc = read(file)
+    _validate(doc, schemas.catalogue_schema(), "catalogue")
+    data = cast(dict[str, Any], doc.data)
+    editions = tuple(
+        Edition(
+            id=e["id"],
+            title=_texts(e["title"]),
+            in_force_from=_date(e["in_force_from"], doc, ["editions", i]),
+            in_force_to=(
+                _date(e["in_force_to"], doc, ["editions", i]) if e.get("in_force_to") else None
+            ),
+            restriction_clause=e["restriction_clause"],
+            source=e["source"],
+        )
+        for i, e in enumerate(data["editions"])
+    )
+    # Second pass with edition ids known, so a misspelt edition key is caught too.
+    _validate(doc, schemas.catalogue_schema(tuple(e.id for e in editions)), "catalogue")
+    rights = tuple(
+        Right(
+            id=r["id"],
+            name=_texts(r["name"]),
+            editions=tuple(
+                RightUnderEdition(
+                    edition=ed,
+                    article=entry["article"],
+                    never_restrictable=entry["never_restrictable"],
+                    source=entry["source"],
+                    name=_texts(entry["name"]) if "name" in entry else None,
+                    note=entry.get("note"),
+                )
+                for ed, entry in r["editions"].items()
+            ),
+        )
+        for r in data["rights"]
+    )
+    right_ids = {r.id for r in rights}
+    aims = []
+    for i, a in enumerate(data["aims"]):
+        admissions = []
+        for j, entry in enumerate(a["admitted"]):
+            for k, right in enumerate(entry.get("rights", ())):
+                if right not in right_ids:
+                    raise doc.error(
+                        conditions._unknown(right, sorted(right_ids), "right"),
+                        ["aims", i, "admitted", j, "rights", k],
+                    )
+            admissions.append(
+                Admission(entry["edition"], entry["article"], tuple(entry.get("rights", ())))
+            )
+        aims.append(Aim(a["id"], _texts(a["name"]), tuple(admissions), a["source"]))
+    for what, ids, key in (
+        ("right", [r.id for r in rights], "rights"),
+        ("aim", [a.id for a in aims], "aims"),
+    ):
+        seen: set[str] = set()
+        for i, item_id in enumerate(ids):
+            if item_id in seen:
+                raise doc.error(f"duplicate {what} id '{item_id}'", [key, i, "id"])
+            seen.add(item_id)
+    instruments = tuple((k, _texts(v)) for k, v in data["instruments"].items())
+    return Catalogue(editions, rights, tuple(aims), instruments)
+
+
+# --------------------------------------------------------------------------- provisions
+
+
+def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) -> Provision:
+    citation = data.get("citation") or {}
+    effects = []
+    for i, e in enumerate(data["effects"]):
+        epath = [*path, "effects", i]
+        addressees = e.get("addressees")
+        if isinstance(addressees, Mapping):
+            who = Addressees(
+                addressees.get("label"), addressees.get("category"), addressees.get("breadth")
+            )
+        else:
+            who = Addressees(label=addressees)
+        duration = e.get("duration")
+        if duration is None:
+            span = Duration()
+        elif duration == "indefinite":
+            span = Duration("indefinite")
+        elif "years" in duration:
+            span = Duration("fixed", years=float(duration["years"]))
+        else:
+            span = Duration("until_condition", until=duration["until"])
+        effects.append(
+            Effect(
+                right=e["right"],
+                kind=e["kind"],
+                addressees=who,
+                basis=e.get("basis"),
+                duration=span,
+                aims=tuple(e.get("aims", ())),
+                legal_ground=e.get("legal_ground", "express"),
+                safeguards=tuple(e.get("safeguards", ())),
+                grounds_of_distinction=tuple(e.get("grounds_of_distinction", ())),
+                political_grounds=e.get("political_grounds", False),
+                magnitude=tuple(sorted((k, float(v)) for k, v in e.get("magnitude", {}).items())),
+                sector=e.get("sector"),
+                trigger_severity=e.get("trigger_severity"),
+                clarity=e.get("clarity", "clear"),
+                justification=e.get("justification"),
+                requirement=e.get("requirement"),
+                location=Location(doc.file, doc.line_of(epath)),
+            )
+        )
+    return Provision(
+        id=str(data["id"]),
+        instrument=data["instrument"],
+        effects=tuple(effects),
+        title=data.get("title"),
+        citation=Citation(
+            act=citation.get("act"),
+            article=_opt_str(citation.get("article")),
+            paragraph=_opt_str(citation.get("paragraph")),
+            subparagraph=_opt_str(citation.get("subparagraph")),
+        ),
+        text=data.get("text"),
+        location=Location(doc.file, doc.line_of(path)),
+    )
+
+
+def _opt_str(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_bill(file: str | Path, catalogue: Catalogue | None = None) -> Bill:
+    """A bill file (``provisions:``) or a single-provision file (a mapping with ``effects``)."""
+    catalogue = catalogue or load_catalogue()
+    doc = read(file)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise doc.error(
+            f"expected a bill (a mapping with 'provisions') or a single provision, "
+            f"got {conditions._describe(data)}"
+        )
+    if "effects" in data and "provisions" not in data:
+        _validate(doc, schemas.provision_schema(catalogue), "provision")
+        return Bill((_provision(data, doc, []),), doc.file)
+    if "provisions" not in data:
+        raise doc.error(
+            "expected 'provisions:' (a bill) or 'effects:' (a single provision) at the top level"
+        )
+    bill_schema = schemas.bill_schema(catalogue)["oneOf"][0]
+    if isinstance(data.get("provisions"), list) and not data["provisions"]:
+        raise doc.error("the bill has no provisions; expected at least one", ["provisions"])
+    _validate(doc, bill_schema, "bill")
+    meta = data.get("bill") or {}
+    provisions = []
+    first_line: dict[str, int] = {}
+    for i, p in enumerate(data["provisions"]):
+        path: list[str | int] = ["provisions", i]
+        pid = str(p["id"])
+        if pid in first_line:
+            raise doc.error(
+                f"duplicate provision id '{pid}' (first used on line {first_line[pid]}); "
+                "expected ids unique within the file",
+                [*path, "id"],
+            )
+        first_line[pid] = doc.line_of([*path, "id"])
+        provisions.append(_provision(p, doc, path))
+    as_of = _date(meta["as_of"], doc, ["bill", "as_of"]) if "as_of" in meta else None
+    return Bill(tuple(provisions), doc.file, meta.get("title"), as_of)
+
+
+# --------------------------------------------------------------------------- doctrines
+
+
+def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctrine:
+    catalogue = catalogue or load_catalogue()
+    doc = read(file)
+    _validate(doc, schemas.doctrine_schema(catalogue), "doctrine")
+    data = cast(dict[str, Any], doc.data)
+    stem = Path(file).stem
+    if data["id"] != stem:
+        raise doc.error(
+            f"doctrine id '{data['id']}' does not match its file name '{Path(file).name}'; "
+            f"expected id '{stem}'",
+            ["id"],
+        )
+    fields = field_registry(catalogue)
+    parsed: dict[str, conditions.Condition] = {}
+    for key in ("when", "unless"):
+        if key in data:
+            try:
+                parsed[key] = conditions.parse(data[key], fields)
+            except conditions.ConditionError as exc:
+                raise doc.error(f"in '{key}': {exc.message}", [key, *exc.path]) from None
+    allowed = set(fields) | set(TEMPLATE_EXTRAS)
+    for key in ("reason", "remedy"):
+        for lang, text in data[key].items():
+            for name in PLACEHOLDER.findall(text):
+                if name not in allowed:
+                    close = difflib.get_close_matches(name, sorted(allowed), n=1)
+                    hint = f"; did you mean '{{{close[0]}}}'?" if close else ""
+                    raise doc.error(
+                        f"unknown placeholder '{{{name}}}' in {key}.{lang}{hint} "
+                        "(expected a field name or one of: " + ", ".join(TEMPLATE_EXTRAS) + ")",
+                        [key, lang],
+                    )
+    from .dimensions import DIMENSIONS  # the ordered dimensions verification knows
+
+    for i, dim in enumerate(data.get("dimensions", [])):
+        if dim not in DIMENSIONS:
+            raise doc.error(
+                conditions._unknown(dim, list(DIMENSIONS), "dimension"), ["dimensions", i]
+            )
+    basis = tuple(
+        EditionBasis(
+            edition=ed,
+            articles=tuple(b["articles"]),
+            status=b.get("status", "same"),
+            note=b.get("note"),
+        )
+        for ed, b in data["basis"].items()
+    )
+    return Doctrine(
+        id=data["id"],
+        title=_texts(data["title"]),
+        stage=data["stage"],
+        outcome=data["outcome"],
+        basis=basis,
+        rulings=tuple(data["rulings"]),
+        effective=_date(data["effective"], doc, ["effective"]),
+        when=parsed["when"],
+        unless=parsed.get("unless"),
+        reason=_texts(data["reason"]),
+        remedy=_texts(data["remedy"]),
+        dimensions=tuple(data.get("dimensions", ())),
+        not_decided=data.get("not_decided"),
+        location=Location(doc.file, 1),
+    )
+
+
+def load_doctrines(
+    directory: str | Path | None = None, catalogue: Catalogue | None = None
+) -> DoctrineSet:
+    """Every ``*.yaml`` doctrine in a directory (the bundled doctrines by default)."""
+    catalogue = catalogue or load_catalogue()
+    folder = Path(directory) if directory is not None else BUNDLED_DOCTRINES
+    if not folder.is_dir():
+        raise InputError("expected a directory of doctrine files", str(folder))
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise InputError("no doctrine files (*.yaml) in this directory", str(folder))
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    doctrines = tuple(load_doctrine(f, catalogue) for f in files)
+    return DoctrineSet(doctrines, str(folder), digest.hexdigest()[:16])
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def load_case(file: str | Path, catalogue: Catalogue | None = None) -> Case:
+    catalogue = catalogue or load_catalogue()
+    doc = read(file)
+    _validate(doc, schemas.case_schema(catalogue), "case")
+    data = cast(dict[str, Any], doc.data)
+    remedy = data.get("remedy") or {}
+    return Case(
+        id=data["id"],
+        court=data["court"],
+        number=str(data["number"]),
+        date=_date(data["date"], doc, ["date"]),
+        title=data["title"],
+        source=data["source"],
+        constitution=data["constitution"],
+        holding=data["holding"],
+        relied_on=tuple(data["relied_on"]),
+        provision=_provision(data["provision"], doc, ["provision"]),
+        remedy=Remedy(remedy.get("text"), remedy.get("deadline_months")),
+        assumptions=tuple(data.get("assumptions", ())),
+        petitioner=data.get("petitioner"),
+        scope=data.get("scope"),
+        notes=data.get("notes"),
+        location=Location(doc.file, 1),
+    )
+
+
+def case_files(directory: str | Path | None = None) -> list[Path]:
+    folder = Path(directory) if directory is not None else BUNDLED_CASES
+    if not folder.is_dir():
+        raise InputError("expected a directory of case files", str(folder))
+    return sorted(folder.glob("*.yaml"))

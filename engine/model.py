@@ -1,0 +1,472 @@
+"""The domain model: provisions, effects, doctrines, cases, findings and verdicts.
+
+Everything here is a small frozen attrs class or a closed vocabulary. The loader
+(``loading``) is the only place that builds these from files; validators here guard
+the invariants that do not depend on where the data came from.
+
+Vocabularies are closed on purpose: a misspelt value in a bill (``kind: bann``) or in a
+doctrine must be a load error, never a value that silently matches nothing. New values
+may be added; existing ones are never renamed (the file-format contract in DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import attrs
+
+from .conditions import Condition
+
+# --------------------------------------------------------------------------- vocabularies
+# Each vocabulary maps an id to a one-line English description (used in the published
+# schemas and in `tarazy` help). Order matters where a vocabulary is ordered (stated).
+
+INSTRUMENTS: dict[str, str] = {
+    # Highest rank first (Law on Legal Acts, art. 10). The first three are "laws" for
+    # Art. 39(1) of the 1995 Constitution and Art. 41(1) of the 2026 Constitution.
+    "constitutional_law": "constitutional law",
+    "code": "code",
+    "law": "law",
+    "presidential_decree": "decree of the President",
+    "supreme_court_resolution": "normative resolution of the Supreme Court",
+    "government_resolution": "resolution of the Government",
+    "ministerial_order": "order of a minister or normative act of a central state body "
+    "(including a regulator's model contract)",
+    "local_decision": "decision of a maslikhat or akimat",
+}
+LAW_INSTRUMENTS = frozenset({"constitutional_law", "code", "law"})
+
+EFFECT_KINDS: dict[str, str] = {
+    "denial": "no access to the right at all",
+    "condition": "access subject to a fee or a requirement",
+    "ban": "excludes a group from something (an office, a service, an activity)",
+    "deprivation": "ends an entitlement already held (a pension, a status, property)",
+    "procedural_limit": "narrows how the right is exercised but leaves an avenue open",
+    "differentiation": "treats a group differently from others in a comparable position",
+    "sanction": "attaches a penalty (fine, custody, criminal liability) to conduct",
+}
+
+LEGAL_GROUNDS: dict[str, str] = {
+    # Ordered from the strongest ground to none.
+    "express": "a law expressly provides this effect",
+    "implied": "the effect is inferred from another rule",
+    "none": "no rule provides it",
+}
+
+SAFEGUARDS: dict[str, str] = {
+    "deferral": "payment or performance may be deferred",
+    "installment": "payment in installments",
+    "exemption": "exemption, e.g. for persons of low income",
+    "reduction": "reduction of the amount, e.g. for persons of low income",
+    "individual_assessment": "the decision weighs the individual case",
+    "judicial_review": "a court may review the measure",
+    "hearing": "the person affected is heard before the measure",
+    "time_limit": "the measure lapses after a set time",
+    "periodic_review": "the measure is reviewed at intervals",
+    "alternative_avenue": "another avenue to exercise the right stays open",
+}
+
+GROUNDS_OF_DISTINCTION: dict[str, str] = {
+    # Art. 14(2) of the 1995 Constitution (Art. 16 of the 2026 text) and the "other
+    # circumstances" the Court has examined.
+    "origin": "origin",
+    "social_status": "social status",
+    "official_position": "official position",
+    "property_status": "property status",
+    "sex": "sex",
+    "race": "race",
+    "nationality": "nationality",
+    "language": "language",
+    "religion": "attitude to religion",
+    "beliefs": "beliefs",
+    "place_of_residence": "place of residence",
+    "marital_status": "marital status",
+    "occupation": "occupation or organisational form",
+    "age": "age",
+    "manner_of_succession": "manner of succession (by will or by law)",
+    "category_of_offence": "category of the offence",
+    "other": "any other circumstance",
+}
+
+BASES: dict[str, str] = {
+    "disciplinary_dismissal": "dismissal for a disciplinary offence",
+    "dismissal_on_negative_grounds": "dismissal on negative grounds (service law)",
+    "criminal_conviction": "a criminal conviction",
+    "loss_of_special_rank": "loss of a special or military rank",
+    "administrative_offence": "an administrative offence",
+    "non_payment": "non-payment of a fee or a debt",
+    "lack_of_registration": "acting without state registration",
+    "lack_of_notification": "acting without prior notification",
+    "status": "belonging to a category of persons (no conduct triggers it)",
+    "conduct": "conduct the provision describes",
+    "other": "another trigger",
+}
+
+SECTORS: dict[str, str] = {
+    "general_civil_service": "the general (administrative) civil service",
+    "law_enforcement": "law-enforcement service",
+    "military": "military service",
+    "special_state_bodies": "special state bodies",
+    "judiciary": "the judiciary",
+    "penal_system": "institutions enforcing criminal sentences",
+    "criminal_procedure": "criminal proceedings",
+    "civil_procedure": "civil and administrative court proceedings",
+    "land": "land use",
+    "religion": "religious activity",
+    "assembly": "peaceful assemblies",
+    "associations": "public associations",
+    "family": "family and civil status",
+    "insurance": "insurance and pensions",
+    "business": "entrepreneurship",
+    "other": "another sector",
+}
+
+TRIGGER_SEVERITIES: dict[str, str] = {
+    # Ordered from the least to the most serious.
+    "minor": "a minor offence",
+    "discrediting": "an offence discrediting the service",
+    "criminal": "a criminal offence",
+}
+
+CLARITIES: dict[str, str] = {
+    # Ordered from the clearest.
+    "clear": "clear and foreseeable",
+    "open_to_arbitrary_reading": "open to arbitrary reading, or states grounds without "
+    "the mechanism of applying them",
+    "self_contradictory": "self-contradictory",
+}
+
+JUSTIFICATIONS: dict[str, str] = {
+    "stated": "an objective and reasonable justification is stated",
+    "none": "no objective and reasonable justification",
+}
+
+REQUIREMENTS: dict[str, str] = {
+    "fee": "a fee or duty",
+    "registration": "prior state registration",
+    "notification": "prior notification",
+    "permit": "a permit",
+    "personal_filing": "filing in person (no representative)",
+    "residence": "residence for a period",
+    "other": "another requirement",
+}
+
+ADDRESSEE_BREADTHS: dict[str, str] = {
+    # Ordered from the narrowest.
+    "individual": "named or individually determined persons",
+    "specific_group": "a narrow, defined group",
+    "broad_group": "a broad category of persons",
+    "everyone": "everyone",
+}
+
+MAGNITUDES: dict[str, str] = {
+    "fee_percent": "fee as a percentage of the claim",
+    "fee_cap_mci": "cap on a fee, in monthly calculation indices (MCI)",
+    "fine_mci": "fine, in MCI",
+    "notice_working_days": "advance notice required, in working days",
+    "min_members": "minimum number of founders or members",
+    "residence_years": "years of residence required or rewarded",
+    "calls_per_month": "permitted number of calls or contacts per month",
+    "custody_months": "term of custody, in months",
+}
+
+STAGES: dict[str, str] = {
+    # The proportionality test, in the order reports walk it.
+    "legality": "restricted only by a law, with an express legal ground",
+    "absolute_rights": "never-restrictable rights; no restriction on political grounds",
+    "legitimate_aim": "an aim the restriction clause admits",
+    "necessity": "the least restrictive means",
+    "balance": "proportionality in the strict sense",
+    "equality": "no distinction without objective and reasonable justification",
+    "certainty": "clear and foreseeable rules",
+}
+
+DOCTRINE_OUTCOMES: dict[str, str] = {
+    "violation": "the provision does not conform",
+    "concern": "the provision conforms, with a recommendation",
+}
+
+VERDICT_OUTCOMES = ("does_not_conform", "conforms_with_concerns", "conforms", "not_assessed")
+VerdictOutcome = Literal["does_not_conform", "conforms_with_concerns", "conforms", "not_assessed"]
+
+HOLDINGS: dict[str, str] = {
+    "does_not_conform": "does not conform to the Constitution",
+    "conforms": "conforms to the Constitution",
+    "conforms_in_interpretation": "conforms in the Court's interpretation",
+    "conforms_with_recommendations": "conforms, with recommendations",
+}
+
+LANGUAGES = ("en", "ru", "kk")
+
+
+# --------------------------------------------------------------------------- provisions
+
+
+@attrs.frozen
+class Location:
+    """Where something was read from, for messages (1-based line)."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@attrs.frozen
+class Citation:
+    act: str | None = None
+    article: str | None = None
+    paragraph: str | None = None
+    subparagraph: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.act or ""]
+        if self.article:
+            ref = f"art. {self.article}"
+            if self.paragraph:
+                ref += f"({self.paragraph})"
+            if self.subparagraph:
+                ref += f"({self.subparagraph})"
+            parts.append(ref)
+        return ", ".join(p for p in parts if p)
+
+
+@attrs.frozen
+class Duration:
+    """How long an effect lasts: not time-bound, indefinite, fixed years, or until a condition."""
+
+    kind: Literal["none", "indefinite", "fixed", "until_condition"] = "none"
+    years: float | None = None
+    until: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.kind == "fixed") != (self.years is not None):
+            raise ValueError("a fixed duration has years, and only a fixed duration has them")
+
+    def __str__(self) -> str:
+        if self.kind == "fixed":
+            years = f"{self.years:g}"
+            return f"{years} year" + ("" if years == "1" else "s")
+        if self.kind == "until_condition":
+            return f"until {self.until}"
+        return {"none": "not time-bound", "indefinite": "indefinite"}[self.kind]
+
+
+@attrs.frozen
+class Addressees:
+    label: str | None = None
+    category: str | None = None
+    breadth: str | None = None
+
+
+@attrs.frozen
+class Effect:
+    """One effect of a provision on one constitutional right."""
+
+    right: str
+    kind: str
+    addressees: Addressees = Addressees()
+    basis: str | None = None
+    duration: Duration = Duration()
+    aims: tuple[str, ...] = ()
+    legal_ground: str = "express"
+    safeguards: tuple[str, ...] = ()
+    grounds_of_distinction: tuple[str, ...] = ()
+    political_grounds: bool = False
+    magnitude: tuple[tuple[str, float], ...] = ()  # sorted (name, value) pairs
+    sector: str | None = None
+    trigger_severity: str | None = None
+    clarity: str = "clear"
+    justification: str | None = None
+    requirement: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    def label(self) -> str:
+        return f"{self.right}, {self.kind}"
+
+    def magnitude_of(self, name: str) -> float | None:
+        return dict(self.magnitude).get(name)
+
+
+@attrs.frozen
+class Provision:
+    """A provision of a law (real or drafted), described by facts, not by its text."""
+
+    id: str
+    instrument: str
+    effects: tuple[Effect, ...] = attrs.field()
+    title: str | None = None
+    citation: Citation = Citation()
+    text: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    @effects.validator
+    def _has_effects(self, _attr: object, value: tuple[Effect, ...]) -> None:
+        if not value:
+            raise ValueError("a provision needs at least one effect")
+
+
+@attrs.frozen
+class Bill:
+    provisions: tuple[Provision, ...]
+    path: str
+    title: str | None = None
+    as_of: dt.date | None = None
+
+
+# --------------------------------------------------------------------------- doctrines
+
+
+@attrs.frozen
+class Texts:
+    """A text in English and Russian, and Kazakh where the author gave it."""
+
+    en: str
+    ru: str
+    kk: str | None = None
+
+    def get(self, lang: str) -> str:
+        if lang == "kk" and self.kk:
+            return self.kk
+        if lang in ("ru", "kk"):
+            return self.ru
+        return self.en
+
+
+@attrs.frozen
+class EditionBasis:
+    """What a doctrine rests on under one edition of the Constitution."""
+
+    edition: str
+    articles: tuple[str, ...]
+    status: Literal["same", "changed", "lapsed"] = "same"
+    note: str | None = None
+
+    @property
+    def applies(self) -> bool:
+        return self.status != "lapsed"
+
+
+@attrs.frozen
+class Doctrine:
+    """One rule drawn from the Court's rulings, as data (see DESIGN.md, "Doctrine")."""
+
+    id: str
+    title: Texts
+    stage: str
+    outcome: Literal["violation", "concern"]
+    basis: tuple[EditionBasis, ...]
+    rulings: tuple[str, ...]
+    effective: dt.date
+    when: Condition
+    reason: Texts
+    remedy: Texts
+    unless: Condition | None = None
+    dimensions: tuple[str, ...] = ()
+    not_decided: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)
+
+    def basis_for(self, edition: str) -> EditionBasis | None:
+        return next((b for b in self.basis if b.edition == edition), None)
+
+    def applies_under(self, edition: str) -> bool:
+        basis = self.basis_for(edition)
+        return basis is not None and basis.applies
+
+
+@attrs.frozen
+class DoctrineSet:
+    """The doctrines loaded from one directory, in file-name order."""
+
+    doctrines: tuple[Doctrine, ...]
+    source: str
+    digest: str  # content hash of the files, for naming compiled rulesets
+
+    def __attrs_post_init__(self) -> None:
+        ids = [d.id for d in self.doctrines]
+        if len(ids) != len(set(ids)):
+            raise ValueError("doctrine ids must be unique")
+
+    def get(self, doctrine_id: str) -> Doctrine:
+        for doctrine in self.doctrines:
+            if doctrine.id == doctrine_id:
+                return doctrine
+        raise KeyError(doctrine_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(d.id for d in self.doctrines)
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+@attrs.frozen
+class Finding:
+    """A doctrine that fired on one effect of a provision."""
+
+    doctrine: str
+    stage: str
+    outcome: Literal["violation", "concern"]
+    effect: int  # 0-based index into Provision.effects
+    reason: str
+    articles: tuple[str, ...]
+    rulings: tuple[str, ...]
+    remedy: str
+
+
+@attrs.frozen
+class Passed:
+    """A doctrine that applied to an effect and was defeated by its exception."""
+
+    doctrine: str
+    stage: str
+    effect: int
+
+
+@attrs.frozen
+class Verdict:
+    provision: Provision
+    outcome: VerdictOutcome
+    edition: str
+    as_of: dt.date
+    findings: tuple[Finding, ...]
+    passed: tuple[Passed, ...]
+    unassessed: tuple[int, ...]  # effects no doctrine reached
+
+    @property
+    def fired(self) -> frozenset[str]:
+        return frozenset(f.doctrine for f in self.findings)
+
+
+# --------------------------------------------------------------------------- cases
+
+
+@attrs.frozen
+class Remedy:
+    text: str | None = None
+    deadline_months: int | None = None
+
+
+@attrs.frozen
+class Case:
+    """One decided ruling of the Court (see DESIGN.md, "A case file")."""
+
+    id: str
+    court: str
+    number: str
+    date: dt.date
+    title: str
+    source: str
+    constitution: str
+    holding: str
+    relied_on: tuple[str, ...]
+    provision: Provision
+    remedy: Remedy = Remedy()
+    assumptions: tuple[str, ...] = ()
+    petitioner: str | None = None
+    scope: str | None = None
+    notes: str | None = None
+    location: Location | None = attrs.field(default=None, eq=False)

@@ -85,6 +85,15 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
     if kind == "required":
         missing = str(error.message).split("'")[1]
         return f"missing field '{missing}'" + (f" in {field}" if field else ""), path
+    if "propertyNames" in error.schema_path and isinstance(error.instance, str):
+        allowed = [str(v) for v in schema.get("enum", [])]
+        close = difflib.get_close_matches(error.instance, allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return (
+            f"unknown key '{error.instance}' in '{field}'{hint} "
+            f"(expected one of: {', '.join(allowed)})",
+            [*path, error.instance],
+        )
     if kind == "enum":
         allowed = [
             str(v) if v is not None else "null" for v in cast(list[Any], error.validator_value)
@@ -99,8 +108,6 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
             f"unknown value {got} for '{field}'{hint} (expected one of: {', '.join(allowed)})",
             path,
         )
-    if kind == "propertyNames":
-        return f"unknown key in '{field}': {error.message}", path
     expected = schema.get("x-expected")
     if kind in ("oneOf", "anyOf", "const", "pattern", "format") and expected:
         return f"expected {expected} for '{field}', got {got}", path

@@ -3,12 +3,11 @@
 The file is parsed by ruamel.yaml's round-trip parser, which records positions; no tag
 is ever constructed into a Python object (any explicit ``!tag`` is refused), so a file
 cannot run code. The result is plain JSON data (dict, list, str, int, float, bool, None; dates
-as ISO text) and a map from each value's path to its line.
+stay the text written) and a map from each value's path to its line.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterable
 from pathlib import Path as FilePath
@@ -16,6 +15,7 @@ from pathlib import Path as FilePath
 import attrs
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import InputError
@@ -60,8 +60,18 @@ def read(file: str | FilePath) -> Document:
     return parse(text, name)
 
 
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as the text written; the schemas check their format, with a line."""
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: str(self.construct_scalar(node))
+)
+
+
 def parse(text: str, name: str) -> Document:
     yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     try:
         raw = yaml.load(text)
@@ -120,12 +130,6 @@ def _plain(node: object, path: Path, lines: dict[Path, int], name: str) -> objec
         if not math.isfinite(node):
             raise InputError("numbers must be finite", name, lines.get(path, 1))
         return float(node)
-    if isinstance(node, dt.datetime):
-        raise InputError(
-            "expected a date (YYYY-MM-DD), got a date and time", name, lines.get(path, 1)
-        )
-    if isinstance(node, dt.date):
-        return node.isoformat()  # dates stay ISO text; schemas check the format
     if isinstance(node, str):
         return str(node)
     raise InputError(f"unsupported YAML value {node!r}", name, lines.get(path, 1))

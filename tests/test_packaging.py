@@ -1,0 +1,81 @@
+"""A non-editable install, run from another directory, finds the bundled doctrines, cases
+and rights catalogue (they are installed beside the engine, under tarazy/)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EXAMPLES, REPO
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return target
+
+
+def run_installed(installed: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(installed)}
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
+    )
+
+
+@pytest.mark.slow
+def test_an_installed_copy_finds_its_data(installed: Path, tmp_path: Path) -> None:
+    probe = (
+        "import json, tarazy.engine.loading as l;"
+        "print(json.dumps([l.__file__, len(l.load_doctrines().doctrines),"
+        " len(l.load_catalogue().rights), len(l.case_files())]))"
+    )
+    result = run_installed(installed, tmp_path, "-c", probe)
+    assert result.returncode == 0, result.stderr
+    where, doctrines, rights, cases = json.loads(result.stdout)
+    assert where.startswith(str(installed))  # not the repository
+    assert doctrines == len(list((REPO / "doctrines").glob("*.yaml")))
+    assert rights >= 30
+    assert cases == len(list((REPO / "cases").glob("*.yaml")))
+
+
+@pytest.mark.slow
+def test_the_installed_command_checks_a_bill(installed: Path, tmp_path: Path) -> None:
+    bill = tmp_path / "bill.yaml"
+    bill.write_text((EXAMPLES / "court-fees.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_installed(
+        installed,
+        tmp_path,
+        "-m",
+        "tarazy.cli.main",
+        "check",
+        "bill.yaml",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-11-01",
+    )
+    assert result.returncode == 1, result.stderr
+    outcomes = [p["outcome"] for p in json.loads(result.stdout)["provisions"]]
+    assert outcomes == ["conforms", "does_not_conform"]

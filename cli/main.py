@@ -16,11 +16,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
-from tarazy.engine import loading, model, reporting, schemas
+from tarazy.engine import loading, model, precedent, replaying, reporting, schemas
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.errors import EngineError, InputError
 from tarazy.engine.evaluating import Evaluator, edition_for
+from tarazy.engine.replaying import Replay
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_NOT_ASSESSED, EXIT_ENGINE = 0, 1, 2, 3, 4
 
@@ -130,6 +132,124 @@ def check(
         raise SystemExit(EXIT_FAIL)
     if "not_assessed" in outcomes:
         raise SystemExit(EXIT_NOT_ASSESSED)
+
+
+CASE_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+CASES = click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory of case files. Default: the decided cases bundled with tarazy. "
+    "Case files or directories given as arguments take its place.",
+)
+
+
+def _load_replays(
+    paths: Sequence[Path], cases_dir: Path | None, doctrines_dir: Path | None
+) -> tuple[model.DoctrineSet, list[Replay]]:
+    catalogue = loading.load_catalogue()
+    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    chosen = list(paths) or ([cases_dir] if cases_dir else [])
+    cases = loading.load_cases(chosen, catalogue, doctrines)
+    with Evaluator(doctrines, catalogue) as evaluator:
+        return doctrines, replaying.replay_all(cases, evaluator)
+
+
+@main.command()
+@CASE_PATHS
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "junit"]),
+    default="text",
+    show_default=True,
+    help="text: a table; json: {cases, summary, inconsistencies}; junit: JUnit XML with one "
+    "test per case, for CI systems.",
+)
+@CASES
+@DOCTRINES
+@click.option(
+    "--against",
+    "against",
+    metavar="REF",
+    default=None,
+    help="Compare with a baseline: a git revision (branch, tag, commit) of the doctrines "
+    "directory, or another directory of doctrines. Lists the cases whose outcome flips "
+    "between the baseline and the current doctrines, and which doctrines started or stopped "
+    "applying.",
+)
+def replay(
+    paths: Sequence[Path],
+    fmt: str,
+    cases_dir: Path | None,
+    doctrines_dir: Path | None,
+    against: str | None,
+) -> None:
+    """Replay the Court's decided cases against the doctrines.
+
+    Each case is evaluated under the edition of the Constitution it was decided under, on
+    its date, and its outcome compared with the holding: match, weak_match, mismatch or
+    uncovered (no doctrine reached it). Exit status 1 when any case mismatches or is
+    uncovered.
+    """
+    doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir)
+    if against is not None:
+        if fmt == "junit":
+            raise click.UsageError("--against reports flips as text or json, not junit")
+        catalogue = loading.load_catalogue()
+        baseline = loading.doctrines_at(against, doctrines_dir, catalogue)
+        with Evaluator(baseline, catalogue) as evaluator:
+            before = replaying.replay_all([r.case for r in replays], evaluator)
+        flips = replaying.flips(before, replays, baseline, doctrines)
+        current = doctrines.source
+        render = reporting.flips_json if fmt == "json" else reporting.flips_text
+        click.echo(render(flips, baseline.source, current), nl=False)
+    else:
+        conflicts = precedent.inconsistencies(replays, doctrines)
+        if fmt == "json":
+            click.echo(reporting.replay_json(replays, conflicts), nl=False)
+        elif fmt == "junit":
+            click.echo(reporting.replay_junit(replays), nl=False)
+        else:
+            click.echo(reporting.replay_text(replays, conflicts), nl=False)
+    if replaying.failed(replays):
+        raise SystemExit(EXIT_FAIL)
+
+
+@main.command()
+@CASE_PATHS
+@FORMAT
+@CASES
+@DOCTRINES
+def consistency(
+    paths: Sequence[Path], fmt: str, cases_dir: Path | None, doctrines_dir: Path | None
+) -> None:
+    """Check the decided cases against each other (exhaustively, pairwise).
+
+    Reports every pair where a case held to conform is at least as restrictive, on every
+    dimension a doctrine that applies to both reads, as a case held not to conform. Cases
+    decided "in the Court's interpretation" take neither side. Exit status 1 when any pair is
+    found: a tension between rulings, to be read, not hidden.
+    """
+    doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir)
+    conflicts = precedent.inconsistencies(replays, doctrines)
+    compared = precedent.comparable_pairs(replays, doctrines)
+    if fmt == "json":
+        data = {
+            "cases": len(replays),
+            "comparable_pairs": compared,
+            "inconsistencies": [attrs.asdict(c) for c in conflicts],
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(
+            f"{len(replays)} cases; {compared} (conforming, non-conforming) effect pairs "
+            "comparable through some doctrine."
+        )
+        click.echo(reporting.consistency_text(conflicts))
+    if conflicts:
+        raise SystemExit(EXIT_FAIL)
 
 
 @main.command()

@@ -173,6 +173,13 @@ DIMENSIONS: dict[str, Dimension] = {
             values=lambda _v: tuple(model.INSTRUMENTS),
         ),
         _field_dimension(
+            "delegated_to",
+            "what a law leaves to a by-law (leaving more to a lower act is more restrictive)",
+            "delegated_to",
+            "delegated_to",
+            (None, *model.BYLAW_INSTRUMENTS),
+        ),
+        _field_dimension(
             "legal_ground",
             "legal ground (implied or none is more restrictive than express)",
             "legal_ground",

@@ -97,6 +97,12 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
             UNSPECIFIED,
         ),
         _enum("requirement", model.REQUIREMENTS, "what a condition requires", "none"),
+        _enum(
+            "delegated_to",
+            model.BYLAW_INSTRUMENTS,
+            "the by-law a law leaves the substance of the effect to",
+            "none",
+        ),
         _enum("addressees_breadth", model.ADDRESSEE_BREADTHS, "how many are affected", UNSPECIFIED),
         FieldSpec(
             "right_never_restrictable",
@@ -138,6 +144,7 @@ def effect_facts(
         "clarity": effect.clarity,
         "justification": effect.justification or UNSPECIFIED,
         "requirement": effect.requirement or "none",
+        "delegated_to": effect.delegated_to or "none",
         "addressees_breadth": effect.addressees.breadth or UNSPECIFIED,
         "right_never_restrictable": catalogue.never_restrictable(effect.right, edition),
     }

@@ -13,10 +13,13 @@ import difflib
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+import subprocess
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
+import attrs
 import jsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -273,6 +276,7 @@ def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) ->
                 clarity=e.get("clarity", "clear"),
                 justification=e.get("justification"),
                 requirement=e.get("requirement"),
+                delegated_to=e.get("delegated_to"),
                 location=Location(doc.file, doc.line_of(epath)),
             )
         )
@@ -425,17 +429,43 @@ def load_doctrines(
 # --------------------------------------------------------------------------- cases
 
 
-def load_case(file: str | Path, catalogue: Catalogue | None = None) -> Case:
+def load_case(
+    file: str | Path, catalogue: Catalogue | None = None, doctrines: DoctrineSet | None = None
+) -> Case:
+    """One case file. With ``doctrines``, every ``relied_on`` id must name one of them."""
     catalogue = catalogue or load_catalogue()
     doc = read(file)
     _validate(doc, schemas.case_schema(catalogue), "case")
     data = cast(dict[str, Any], doc.data)
+    stem = Path(file).stem
+    if data["id"] != stem:
+        raise doc.error(
+            f"case id '{data['id']}' does not match its file name '{Path(file).name}'; "
+            f"expected id '{stem}'",
+            ["id"],
+        )
+    day = _date(data["date"], doc, ["date"])
+    edition = catalogue.edition(data["constitution"])
+    if not edition.in_force_on(day):
+        raise doc.error(
+            f"the {edition.id} edition was not in force on {day.isoformat()}; expected the "
+            "edition the case was decided under",
+            ["constitution"],
+        )
+    if doctrines is not None:
+        for i, ref in enumerate(data["relied_on"]):
+            if ref not in doctrines.ids:
+                raise doc.error(
+                    conditions._unknown(ref, list(doctrines.ids), "doctrine reference")
+                    + f" in {doctrines.source}",
+                    ["relied_on", i],
+                )
     remedy = data.get("remedy") or {}
     return Case(
         id=data["id"],
         court=data["court"],
         number=str(data["number"]),
-        date=_date(data["date"], doc, ["date"]),
+        date=day,
         title=data["title"],
         source=data["source"],
         constitution=data["constitution"],
@@ -456,3 +486,82 @@ def case_files(directory: str | Path | None = None) -> list[Path]:
     if not folder.is_dir():
         raise InputError("expected a directory of case files", str(folder))
     return sorted(folder.glob("*.yaml"))
+
+
+def load_cases(
+    paths: Sequence[str | Path] = (),
+    catalogue: Catalogue | None = None,
+    doctrines: DoctrineSet | None = None,
+) -> list[Case]:
+    """Case files and directories of case files (the bundled cases when none is given),
+    sorted by id; ids must be unique."""
+    catalogue = catalogue or load_catalogue()
+    files: list[Path] = []
+    for path in paths or [BUNDLED_CASES]:
+        p = Path(path)
+        if p.is_dir():
+            found = case_files(p)
+            if not found:
+                raise InputError("no case files (*.yaml) in this directory", str(p))
+            files += found
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError("no such file or directory", str(p))
+    cases = [load_case(f, catalogue, doctrines) for f in files]
+    seen: dict[str, Case] = {}
+    for case in cases:
+        if case.id in seen:
+            first = seen[case.id].location
+            raise InputError(
+                f"duplicate case id '{case.id}' (also in {first.file if first else '?'})",
+                case.location.file if case.location else None,
+                1,
+            )
+        seen[case.id] = case
+    return sorted(cases, key=lambda c: c.id)
+
+
+def doctrines_at(
+    ref: str, directory: str | Path | None = None, catalogue: Catalogue | None = None
+) -> DoctrineSet:
+    """The doctrines of a baseline: a directory of doctrine files, or the same directory as
+    committed at a git revision (branch, tag or commit) of the repository holding it."""
+    if Path(ref).is_dir():
+        return load_doctrines(ref, catalogue)
+    folder = (Path(directory) if directory is not None else BUNDLED_DOCTRINES).resolve()
+
+    def git(*args: str, where: Path = folder) -> str:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(where), *args], capture_output=True, text=True, check=False
+            )
+        except FileNotFoundError:
+            raise InputError(
+                "git is not installed; give a directory of doctrines instead", ref
+            ) from None
+        if done.returncode != 0:
+            raise InputError(
+                f"expected a directory of doctrines or a git revision of {folder}: "
+                + (done.stderr.strip().splitlines() or ["no such revision"])[-1],
+                ref,
+            )
+        return done.stdout
+
+    top = Path(git("rev-parse", "--show-toplevel").strip()).resolve()
+    rel = folder.relative_to(top).as_posix()
+    git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    names = [
+        n
+        for n in git("ls-tree", "--name-only", f"{ref}:{rel}", where=top).splitlines()
+        if n.endswith(".yaml")
+    ]
+    if not names:
+        raise InputError(f"no doctrine files in {rel} at this revision", ref)
+    with tempfile.TemporaryDirectory(prefix="tarazy-baseline-") as tmp:
+        for name in names:
+            Path(tmp, name).write_text(
+                git("show", f"{ref}:{rel}/{name}", where=top), encoding="utf-8"
+            )
+        loaded = load_doctrines(tmp, catalogue)
+    return attrs.evolve(loaded, source=f"{rel} at {ref}")

@@ -36,6 +36,7 @@ INSTRUMENTS: dict[str, str] = {
     "local_decision": "decision of a maslikhat or akimat",
 }
 LAW_INSTRUMENTS = frozenset({"constitutional_law", "code", "law"})
+BYLAW_INSTRUMENTS = tuple(i for i in INSTRUMENTS if i not in LAW_INSTRUMENTS)
 
 EFFECT_KINDS: dict[str, str] = {
     "denial": "no access to the right at all",
@@ -100,6 +101,7 @@ BASES: dict[str, str] = {
     "lack_of_notification": "acting without prior notification",
     "status": "belonging to a category of persons (no conduct triggers it)",
     "conduct": "conduct the provision describes",
+    "criminal_suspicion": "being suspected or accused of an offence",
     "other": "another trigger",
 }
 
@@ -281,6 +283,7 @@ class Effect:
     clarity: str = "clear"
     justification: str | None = None
     requirement: str | None = None
+    delegated_to: str | None = None  # a by-law the law leaves the substance of the effect to
     location: Location | None = attrs.field(default=None, eq=False)
 
     def label(self) -> str:

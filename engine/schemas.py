@@ -116,6 +116,12 @@ def effect_schema(catalogue: Catalogue) -> Schema:
                 model.JUSTIFICATIONS, "for a differentiation: justification stated?", True
             ),
             "requirement": _enum(model.REQUIREMENTS, "what a condition requires", True),
+            "delegated_to": _enum(
+                model.BYLAW_INSTRUMENTS,
+                "a by-law to which the law leaves the substance of the effect (e.g. a "
+                "regulator's model contract)",
+                True,
+            ),
         },
         ("right", "kind"),
         "one effect of the provision on one constitutional right",

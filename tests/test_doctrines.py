@@ -10,8 +10,13 @@ from typing import Any
 import pytest
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.evaluating import Evaluator
+from tarazy.engine.model import DoctrineSet
 
 from .conftest import NEW, OLD, provision
+
+# The day before NR No. 3, NR No. 4 and 68-НП: rows that test a doctrine's effective date.
+DAY_BEFORE_RULING = {dt.date(2023, 2, 21), dt.date(2023, 3, 5), dt.date(2025, 2, 26)}
+AFTER_27 = dt.date(2024, 1, 1)  # after 27-НП of 31.08.2023, still under the 1995-2022 edition
 
 FEE = {"right": "judicial_protection", "kind": "condition", "requirement": "fee"}
 BAN = {
@@ -23,6 +28,33 @@ BAN = {
 }
 PENSION = {"right": "social_security", "kind": "deprivation", "basis": "loss_of_special_rank"}
 LIMIT = {"right": "judicial_protection", "kind": "procedural_limit"}
+CUSTODY = {"right": "personal_liberty", "kind": "deprivation", "safeguards": ["judicial_review"]}
+DIFF = {
+    "right": "inheritance",
+    "kind": "differentiation",
+    "grounds_of_distinction": ["manner_of_succession"],
+}
+ANNUITY = {"right": "property", "kind": "condition", "requirement": "other"}
+MISSION = {
+    "right": "conscience_manifestation",
+    "kind": "condition",
+    "requirement": "registration",
+    "aims": ["public_order"],
+}
+SPECIAL = {
+    "right": "equal_access_state_service",
+    "kind": "ban",
+    "duration": "indefinite",
+    "sector": "military",
+    "trigger_severity": "minor",
+}
+SEIZURE = {
+    "right": "property",
+    "kind": "deprivation",
+    "sector": "criminal_procedure",
+    "basis": "status",
+    "safeguards": ["judicial_review"],
+}
 
 # (doctrine, effect, instrument, date, expected) — expected is "fires", "passes" (applied
 # and defeated by its unless) or "no" (does not apply).
@@ -263,6 +295,114 @@ ROWS: list[tuple[str, dict[str, Any], str, dt.date, str]] = [
         NEW,
         "no",
     ),
+    # 1995 Art. 16(2) / 2026 Art. 18(2): liberty is taken only by a court.
+    ("liberty-only-by-court", {**CUSTODY, "safeguards": []}, "law", OLD, "fires"),
+    ("liberty-only-by-court", {**CUSTODY, "safeguards": []}, "law", NEW, "fires"),
+    ("liberty-only-by-court", CUSTODY, "law", OLD, "passes"),
+    ("liberty-only-by-court", {**CUSTODY, "kind": "sanction"}, "code", NEW, "passes"),
+    ("liberty-only-by-court", {**CUSTODY, "kind": "procedural_limit"}, "law", NEW, "no"),
+    ("never-restrictable-rights", CUSTODY, "law", OLD, "no"),  # left to the court rule
+    ("never-restrictable-rights", {**CUSTODY, "kind": "ban"}, "law", OLD, "fires"),
+    # Art. 14 / 16: equality needs an objective and reasonable justification (64-, 69-НП).
+    ("equality-objective-justification", {**DIFF, "justification": "none"}, "code", OLD, "fires"),
+    (
+        "equality-objective-justification",
+        {**DIFF, "justification": "stated"},
+        "code",
+        NEW,
+        "passes",
+    ),
+    ("equality-objective-justification", DIFF, "code", NEW, "no"),  # justification not given
+    (
+        "equality-objective-justification",
+        {**DIFF, "kind": "ban", "justification": "none"},
+        "code",
+        NEW,
+        "no",
+    ),
+    # Legal certainty (37-, 72-, 74-НП): a concern, never a violation on its own.
+    ("legal-certainty", {**CUSTODY, "clarity": "open_to_arbitrary_reading"}, "code", OLD, "fires"),
+    ("legal-certainty", {**CUSTODY, "clarity": "self_contradictory"}, "code", NEW, "fires"),
+    ("legal-certainty", CUSTODY, "code", NEW, "no"),
+    # 68-НП: substance left to a by-law is a concern.
+    (
+        "matters-reserved-to-statute",
+        {**ANNUITY, "delegated_to": "ministerial_order"},
+        "code",
+        NEW,
+        "fires",
+    ),
+    ("matters-reserved-to-statute", ANNUITY, "code", NEW, "no"),
+    # a by-law itself is restriction-only-by-law's matter
+    (
+        "matters-reserved-to-statute",
+        {**ANNUITY, "delegated_to": "ministerial_order"},
+        "ministerial_order",
+        NEW,
+        "no",
+    ),
+    # the day before 68-НП
+    (
+        "matters-reserved-to-statute",
+        {**ANNUITY, "delegated_to": "ministerial_order"},
+        "code",
+        dt.date(2025, 2, 26),
+        "no",
+    ),
+    # 67-НП: the outward manifestation of belief, restricted by a law for an admitted aim.
+    ("conscience-manifestation-by-law", MISSION, "law", NEW, "passes"),
+    ("conscience-manifestation-by-law", {**MISSION, "kind": "sanction"}, "code", NEW, "passes"),
+    ("conscience-manifestation-by-law", MISSION, "ministerial_order", NEW, "fires"),
+    (
+        "conscience-manifestation-by-law",
+        {**MISSION, "aims": ["ideological_conformity"]},
+        "law",
+        NEW,
+        "fires",
+    ),
+    ("conscience-manifestation-by-law", {**MISSION, "kind": "denial"}, "law", NEW, "no"),
+    ("conscience-manifestation-by-law", {**MISSION, "right": "conscience_inner"}, "law", NEW, "no"),
+    # 27-НП: a lifelong bar from special services for minor misconduct.
+    ("special-service-ban-minor-misconduct", SPECIAL, "law", AFTER_27, "fires"),
+    (
+        "special-service-ban-minor-misconduct",
+        {**SPECIAL, "sector": "law_enforcement"},
+        "law",
+        NEW,
+        "fires",
+    ),
+    (
+        "special-service-ban-minor-misconduct",
+        {**SPECIAL, "trigger_severity": "discrediting"},
+        "law",
+        AFTER_27,
+        "no",
+    ),
+    (
+        "special-service-ban-minor-misconduct",
+        {**SPECIAL, "duration": {"years": 2}},
+        "law",
+        AFTER_27,
+        "no",
+    ),
+    (
+        "special-service-ban-minor-misconduct",
+        {**SPECIAL, "sector": "general_civil_service"},
+        "law",
+        AFTER_27,
+        "no",
+    ),
+    # 76-НП: a non-suspect's property is not seized without hearing the owner.
+    ("property-measure-hearing", SEIZURE, "code", NEW, "fires"),
+    (
+        "property-measure-hearing",
+        {**SEIZURE, "safeguards": ["judicial_review", "hearing"]},
+        "code",
+        NEW,
+        "passes",
+    ),
+    ("property-measure-hearing", {**SEIZURE, "basis": "criminal_suspicion"}, "code", NEW, "no"),
+    ("property-measure-hearing", {**SEIZURE, "sector": "civil_procedure"}, "code", NEW, "no"),
 ]
 
 
@@ -283,12 +423,15 @@ def test_doctrine_boundary(
     tmp_path: Path,
     catalogue: Catalogue,
     evaluator: Evaluator,
+    doctrines: DoctrineSet,
     doctrine: str,
     effect: dict[str, Any],
     instrument: str,
     day: dt.date,
     expected: str,
 ) -> None:
+    if day not in DAY_BEFORE_RULING:  # only rows testing the effective date predate it
+        assert day >= doctrines.get(doctrine).effective, "row predates its doctrine"
     p = provision(catalogue, tmp_path, instrument, **effect)
     verdict = evaluator.evaluate(p, day)
     assert status(verdict, doctrine) == expected, verdict

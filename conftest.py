@@ -1,0 +1,84 @@
+"""pytest collects every decided case in cases/ as one test item named by its case id, so
+`pytest -k NR-2023-04` replays one ruling and a new case file needs no Python (as OpenFisca
+collects its YAML tests). The item fails on a mismatch or an uncovered case and says why."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+
+
+def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
+    if file_path.suffix == ".yaml" and file_path.parent == CASES_DIR:
+        return CaseFile.from_parent(parent, path=file_path)
+    return None
+
+
+class CaseMismatch(Exception):
+    pass
+
+
+class CaseFile(pytest.File):
+    def collect(self) -> Iterator[pytest.Item]:
+        from tarazy.engine import loading
+
+        catalogue = loading.load_catalogue()
+        doctrines = _doctrines()
+        case = loading.load_case(self.path, catalogue, doctrines)
+        yield CaseItem.from_parent(self, name=case.id, case=case)
+
+
+_cache: dict[str, Any] = {}
+
+
+def _doctrines() -> Any:
+    from tarazy.engine import loading
+
+    if "doctrines" not in _cache:
+        _cache["doctrines"] = loading.load_doctrines(
+            CASES_DIR.parent / "doctrines", loading.load_catalogue()
+        )
+    return _cache["doctrines"]
+
+
+def _evaluator() -> Any:
+    from tarazy.engine import loading
+    from tarazy.engine.evaluating import Evaluator
+
+    if "evaluator" not in _cache:
+        _cache["evaluator"] = Evaluator(_doctrines(), loading.load_catalogue())
+    return _cache["evaluator"]
+
+
+class CaseItem(pytest.Item):
+    def __init__(self, *, case: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.case = case
+
+    def runtest(self) -> None:
+        from tarazy.engine import replaying
+
+        result = replaying.replay(self.case, _evaluator())
+        self.user_properties.append(("match", result.match))
+        if result.match in ("mismatch", "uncovered"):
+            raise CaseMismatch(result)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, CaseMismatch):
+            result = excinfo.value.args[0]
+            return (
+                f"{self.case.id} ({self.case.title})\n"
+                f"  holding: {self.case.holding}\n"
+                f"  engine:  {result.verdict.outcome} -> {result.match}: {result.note}\n"
+                f"  fired:   {', '.join(sorted(result.verdict.fired)) or '-'}\n"
+                f"  relied on: {', '.join(self.case.relied_on)}"
+            )
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, 0, f"case {self.name}"

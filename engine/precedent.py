@@ -1,0 +1,118 @@
+"""Precedent with dimensions (Horty's result model): sides, comparison, forcing, and the
+consistency of the case base.
+
+Sides: ``invalid`` (does not conform) and ``valid``. A holding "conforms" or "conforms,
+with recommendations" is valid; "does not conform" is invalid; "conforms in the Court's
+interpretation" decides neither side cleanly (the literal reading fails, the interpreted
+one stands) and takes no part in forcing or in the consistency check.
+
+Cases are compared through a doctrine's lens: two effects are comparable for a doctrine
+when the doctrine applies to both (its ``when`` holds - the doctrine's own category),
+and they are compared on the dimensions the doctrine reads (its ``dimensions``, or those
+of the fields its conditions read). Effect X is at least as restrictive as Y when on every
+such dimension X's value is at least as restrictive as Y's (incomparable values fail).
+
+The case base is inconsistent (DESIGN.md, property 7) when some valid case is at least as
+restrictive as some invalid case through the lens of a doctrine that applies to both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import product
+from typing import Literal
+
+import attrs
+
+from . import conditions
+from .dimensions import DIMENSIONS, FIELD_TO_DIMENSION, Dimension
+from .model import Doctrine, DoctrineSet, Effect, Provision, Verdict
+from .replaying import Replay
+
+Side = Literal["invalid", "valid"]
+
+
+def side(holding: str) -> Side | None:
+    if holding == "does_not_conform":
+        return "invalid"
+    if holding in ("conforms", "conforms_with_recommendations"):
+        return "valid"
+    return None
+
+
+def doctrine_dimensions(doctrine: Doctrine) -> tuple[Dimension, ...]:
+    """The dimensions a doctrine reads: declared, or inferred from its conditions' fields."""
+    if doctrine.dimensions:
+        ids = list(doctrine.dimensions)
+    else:
+        fields = conditions.fields_read(doctrine.when) | conditions.fields_read(doctrine.unless)
+        ids = sorted({FIELD_TO_DIMENSION[f] for f in fields if f in FIELD_TO_DIMENSION})
+    return tuple(DIMENSIONS[i] for i in ids)
+
+
+def at_least_as_restrictive(
+    a: tuple[Provision, Effect], b: tuple[Provision, Effect], dims: Sequence[Dimension]
+) -> bool:
+    """Effect a is at least as restrictive as effect b on every dimension."""
+    return all(d.at_least_as_restrictive(d.get(*a), d.get(*b)) for d in dims)
+
+
+def relevant_differences(
+    a: tuple[Provision, Effect], b: tuple[Provision, Effect], dims: Sequence[Dimension]
+) -> list[str]:
+    """Dimensions on which a is not at least as restrictive as b."""
+    return [d.id for d in dims if not d.at_least_as_restrictive(d.get(*a), d.get(*b))]
+
+
+def applied_effects(verdict: Verdict, doctrine: str) -> list[int]:
+    """Effects to which a doctrine applied (it fired or passed)."""
+    hits = {f.effect for f in verdict.findings if f.doctrine == doctrine}
+    hits |= {p.effect for p in verdict.passed if p.doctrine == doctrine}
+    return sorted(hits)
+
+
+@attrs.frozen
+class Conflict:
+    """A valid case at least as restrictive as an invalid one, through a doctrine's lens."""
+
+    doctrine: str
+    valid: str  # case id
+    valid_effect: int
+    invalid: str
+    invalid_effect: int
+    dimensions: tuple[str, ...]
+
+
+def inconsistencies(replays: Sequence[Replay], doctrines: DoctrineSet) -> list[Conflict]:
+    """Every pair of decided cases that the case base cannot hold together (exhaustive)."""
+    conflicts: list[Conflict] = []
+    for doctrine in doctrines.doctrines:
+        dims = doctrine_dimensions(doctrine)
+        valid = [r for r in replays if side(r.case.holding) == "valid"]
+        invalid = [r for r in replays if side(r.case.holding) == "invalid"]
+        for v, i in product(valid, invalid):
+            for ev, ei in product(
+                applied_effects(v.verdict, doctrine.id), applied_effects(i.verdict, doctrine.id)
+            ):
+                a = (v.case.provision, v.case.provision.effects[ev])
+                b = (i.case.provision, i.case.provision.effects[ei])
+                if at_least_as_restrictive(a, b, dims):
+                    conflicts.append(
+                        Conflict(
+                            doctrine.id, v.case.id, ev, i.case.id, ei, tuple(d.id for d in dims)
+                        )
+                    )
+    return conflicts
+
+
+def comparable_pairs(replays: Sequence[Replay], doctrines: DoctrineSet) -> int:
+    """How many (valid, invalid) effect pairs some doctrine makes comparable."""
+    count = 0
+    for doctrine in doctrines.doctrines:
+        valid = [r for r in replays if side(r.case.holding) == "valid"]
+        invalid = [r for r in replays if side(r.case.holding) == "invalid"]
+        for v, i in product(valid, invalid):
+            count += len(applied_effects(v.verdict, doctrine.id)) * len(
+                applied_effects(i.verdict, doctrine.id)
+            )
+    return count

@@ -1,0 +1,156 @@
+"""Replaying decided cases: each case's provision is evaluated under the edition it was
+decided under, on its date, and the outcome is compared with the Court's holding.
+
+The match table (DESIGN.md, "Cases"):
+
+====================================  ==============================================
+holding                               engine outcome that matches
+====================================  ==============================================
+does_not_conform                      does_not_conform
+conforms                              conforms, conforms_with_concerns
+conforms_with_recommendations         conforms_with_concerns (conforms: weak match)
+conforms_in_interpretation            conforms_with_concerns, does_not_conform (the
+                                      literal reading has the flaw the interpretation
+                                      cures; conforms: weak match)
+any                                   not_assessed is never a match: "uncovered"
+====================================  ==============================================
+
+A match whose relied-on doctrines did not all apply (fire or pass) is only a weak match:
+the right answer for a reason the Court did not give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from .evaluating import Evaluator
+from .model import Case, DoctrineSet, Verdict
+
+Match = Literal["match", "weak_match", "mismatch", "uncovered"]
+MATCHES: tuple[Match, ...] = ("match", "weak_match", "mismatch", "uncovered")
+
+_TABLE: dict[str, dict[str, Match]] = {
+    "does_not_conform": {"does_not_conform": "match"},
+    "conforms": {"conforms": "match", "conforms_with_concerns": "match"},
+    "conforms_with_recommendations": {
+        "conforms_with_concerns": "match",
+        "conforms": "weak_match",
+    },
+    "conforms_in_interpretation": {
+        "conforms_with_concerns": "match",
+        "does_not_conform": "match",
+        "conforms": "weak_match",
+    },
+}
+
+
+def match_outcome(holding: str, outcome: str) -> Match:
+    """How an engine outcome compares with the Court's holding, by the match table."""
+    if outcome == "not_assessed":
+        return "uncovered"
+    return _TABLE[holding].get(outcome, "mismatch")
+
+
+@attrs.frozen
+class Replay:
+    case: Case
+    verdict: Verdict
+    match: Match
+    not_applied: tuple[str, ...]  # relied-on doctrines that neither fired nor passed
+
+    @property
+    def applied(self) -> frozenset[str]:
+        return self.verdict.fired | {p.doctrine for p in self.verdict.passed}
+
+    @property
+    def note(self) -> str:
+        if self.match == "uncovered":
+            effects = ", ".join(str(i + 1) for i in self.verdict.unassessed)
+            return f"no doctrine reached the provision (effects {effects})"
+        if self.match == "mismatch":
+            return f"the Court held {self.case.holding}; the doctrines give {self.verdict.outcome}"
+        if self.not_applied:
+            return "relied-on doctrine(s) did not apply: " + ", ".join(self.not_applied)
+        if self.match == "weak_match":
+            return f"{self.verdict.outcome} is a weaker answer than {self.case.holding}"
+        return ""
+
+
+def replay(case: Case, evaluator: Evaluator) -> Replay:
+    verdict = evaluator.evaluate(case.provision, case.date, case.constitution)
+    match = match_outcome(case.holding, verdict.outcome)
+    applied = verdict.fired | {p.doctrine for p in verdict.passed}
+    not_applied = tuple(d for d in case.relied_on if d not in applied)
+    if match == "match" and not_applied:
+        match = "weak_match"
+    return Replay(case, verdict, match, not_applied)
+
+
+def replay_all(cases: Iterable[Case], evaluator: Evaluator) -> list[Replay]:
+    return [replay(c, evaluator) for c in cases]
+
+
+def summary(replays: Sequence[Replay]) -> dict[str, int]:
+    counts = {m: sum(1 for r in replays if r.match == m) for m in MATCHES}
+    return {
+        "total": len(replays),
+        "matched": counts["match"],
+        "weak_matched": counts["weak_match"],
+        "mismatched": counts["mismatch"],
+        "uncovered": counts["uncovered"],
+    }
+
+
+def failed(replays: Sequence[Replay]) -> bool:
+    return any(r.match in ("mismatch", "uncovered") for r in replays)
+
+
+# --------------------------------------------------------------------------- flips
+
+
+@attrs.frozen
+class Flip:
+    """A case whose replay changes between two doctrine sets (baseline → current)."""
+
+    case: Case
+    before: Replay
+    after: Replay
+    started: tuple[str, ...]  # doctrines that apply now and did not before
+    stopped: tuple[str, ...]  # doctrines that applied before and do not now
+    changed_files: tuple[str, ...]  # of those, doctrines whose file differs
+
+
+def flips(
+    before: Sequence[Replay], after: Sequence[Replay], old: DoctrineSet, new: DoctrineSet
+) -> list[Flip]:
+    """Cases whose outcome or match changes from the baseline doctrines to the current."""
+    changed = changed_doctrines(old, new)
+    result = []
+    for b, a in zip(before, after, strict=True):
+        assert b.case.id == a.case.id
+        if (b.verdict.outcome, b.match) == (a.verdict.outcome, a.match):
+            continue
+        fired_b = _labelled(b)
+        fired_a = _labelled(a)
+        started = tuple(sorted(fired_a - fired_b))
+        stopped = tuple(sorted(fired_b - fired_a))
+        moved = {d.split(" ")[0] for d in (*started, *stopped)}
+        result.append(Flip(b.case, b, a, started, stopped, tuple(sorted(moved & changed))))
+    return result
+
+
+def _labelled(r: Replay) -> set[str]:
+    fired = {f"{d} (fires)" for d in r.verdict.fired}
+    passed = {f"{p.doctrine} (passes)" for p in r.verdict.passed}
+    return fired | passed
+
+
+def changed_doctrines(old: DoctrineSet, new: DoctrineSet) -> set[str]:
+    """Ids of doctrines added, removed or edited between two sets."""
+    before = {d.id: d for d in old.doctrines}
+    after = {d.id: d for d in new.doctrines}
+    ids = set(before) | set(after)
+    return {i for i in ids if before.get(i) != after.get(i)}

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 import click
-from tarazy.engine import loading, model, precedent, replaying, reporting, schemas
+from tarazy.engine import loading, model, precedent, replaying, reporting, schemas, verifying
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.errors import EngineError, InputError
-from tarazy.engine.evaluating import Evaluator, edition_for
+from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
 from tarazy.engine.replaying import Replay
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_NOT_ASSESSED, EXIT_ENGINE = 0, 1, 2, 3, 4
@@ -373,6 +375,148 @@ def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
         rulings = ", ".join(reporting.ruling_label(r) for r in d.rulings) or "text of the clause"
         click.echo(f"{d.id:40} {d.stage:16} {d.outcome:10} {rulings}")
         click.echo(f"{'':40} {d.title.get(lang)}")
+
+
+@doctrine.command("test")
+@FORMAT
+@DOCTRINES
+def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
+    """Run the examples written next to the doctrines (doctrines/tests/<id>.yaml).
+
+    Each example is a provision and what its doctrine must do with it: fire, pass (apply with
+    its exception holding) or not apply. Exit status 1 when any example fails.
+    """
+    catalogue = loading.load_catalogue()
+    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+    rows = []
+    with Evaluator(doctrines, catalogue) as evaluator:
+        for ex in examples:
+            got = doctrine_status(evaluator.evaluate(ex.provision, ex.as_of), ex.doctrine)
+            rows.append((ex, got))
+    failed = [(ex, got) for ex, got in rows if got != ex.expect]
+    untested = [d for d in doctrines.ids if d not in {ex.doctrine for ex in examples}]
+    if fmt == "json":
+        data = {
+            "examples": len(rows),
+            "failed": [
+                {
+                    "doctrine": ex.doctrine,
+                    "where": str(ex.location),
+                    "why": ex.why,
+                    "expected": ex.expect,
+                    "got": got,
+                }
+                for ex, got in failed
+            ],
+            "doctrines_without_examples": untested,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for ex, got in failed:
+            click.echo(f"{ex.location}: {ex.doctrine} expected {ex.expect}, got {got} — {ex.why}")
+        if untested:
+            click.echo("doctrines without examples: " + ", ".join(untested))
+        click.echo(f"{len(rows)} examples, {len(failed)} failed")
+    if failed:
+        raise SystemExit(EXIT_FAIL)
+
+
+@main.command()
+@CASES
+@DOCTRINES
+@click.option(
+    "--examples",
+    "max_examples",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Generated examples per property (default: the profile's - 2000 for deep, 150 for "
+    "ci). Finite sets (the decided cases, the doctrine examples) are always checked in full.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=None,
+    help="Seed for the generated examples, to repeat a run. Default: a fresh seed, printed in "
+    "the report.",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["deep", "ci"]),
+    default="deep",
+    show_default=True,
+    help="deep: many examples from a seed; ci: the bounded, derandomized set pytest runs.",
+)
+@click.option(
+    "--property",
+    "names",
+    multiple=True,
+    type=click.Choice([p.name for p in (*verifying.PROPERTIES, verifying.ADEQUACY)]),
+    help="Check only this property (repeatable). Default: all.",
+)
+@FORMAT
+def verify(
+    cases_dir: Path | None,
+    doctrines_dir: Path | None,
+    max_examples: int | None,
+    seed: int | None,
+    profile: str,
+    names: Sequence[str],
+    fmt: str,
+) -> None:
+    """Prove the doctrines consistent with the decided cases and with themselves.
+
+    \b
+    Properties (each a documented function in engine/verifying.py):
+      doctrine_tests   the examples next to each doctrine hold
+      replay           every decided case gets its holding, for the Court's reasons
+      precedent        a fortiori from every decided case, and leave-one-out
+      monotonicity     less restrictive never turns conforming into non-conforming
+      irrelevance      labels, effect order and doctrine load order change nothing
+      absolute_rights  denying a never-restrictable right never conforms
+      differential     durable_rules agrees with an independent interpreter
+      case_base        no two decided cases contradict each other
+      adequacy         every doctrine is needed by a case or a property
+
+    A failure prints the shrunk provision as a bill file to paste into `tarazy check` and
+    the two sources that disagree. Exit status 1 when any property fails.
+    """
+    catalogue = loading.load_catalogue()
+    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
+    examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**32)
+    chosen = list(names) or None
+    with (
+        verifying.context(catalogue, doctrines, cases, seed, examples) as ctx,
+        click.progressbar(
+            length=_budget(ctx, chosen, profile, max_examples), label="verifying", file=sys.stderr
+        ) as bar,
+    ):
+        results = verifying.verify(
+            ctx, chosen, profile, max_examples, seed, tick=lambda: bar.update(1)
+        )
+    if fmt == "json":
+        click.echo(reporting.verify_json(results, seed, profile), nl=False)
+    else:
+        click.echo(reporting.verify_text(results, seed, profile, doctrines, len(cases)), nl=False)
+    if any(r.status == "failed" for r in results):
+        raise SystemExit(EXIT_FAIL)
+
+
+def _budget(
+    ctx: verifying.Context, names: Sequence[str] | None, profile: str, max_examples: int | None
+) -> int:
+    """An estimate of the examples to check, for the progress bar."""
+    per = max_examples or verifying.PROFILES[profile]["max_examples"]
+    total = 0
+    for prop in (*verifying.PROPERTIES, verifying.ADEQUACY):
+        if names and prop.name not in names:
+            continue
+        total += len(prop.items(ctx)) if prop.items else 0
+        total += per if prop.strategy else 0
+    return total
 
 
 @main.command()

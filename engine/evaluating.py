@@ -109,6 +109,16 @@ class Evaluator:
         )
 
 
+def doctrine_status(verdict: Verdict, doctrine: str) -> str:
+    """What one doctrine did with a provision: fires, passes (applied, exception held), or
+    does_not_apply."""
+    if any(f.doctrine == doctrine for f in verdict.findings):
+        return "fires"
+    if any(p.doctrine == doctrine for p in verdict.passed):
+        return "passes"
+    return "does_not_apply"
+
+
 def _outcome(findings: Sequence[Finding], assessed: set[int]) -> VerdictOutcome:
     if any(f.outcome == "violation" for f in findings):
         return "does_not_conform"

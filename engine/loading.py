@@ -33,6 +33,7 @@ from .model import (
     Case,
     Citation,
     Doctrine,
+    DoctrineExample,
     DoctrineSet,
     Duration,
     EditionBasis,
@@ -424,6 +425,51 @@ def load_doctrines(
         digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
     doctrines = tuple(load_doctrine(f, catalogue) for f in files)
     return DoctrineSet(doctrines, str(folder), digest.hexdigest()[:16])
+
+
+def load_doctrine_examples(
+    directory: str | Path | None = None,
+    catalogue: Catalogue | None = None,
+    doctrines: DoctrineSet | None = None,
+) -> tuple[DoctrineExample, ...]:
+    """The examples next to the doctrines: ``tests/<doctrine id>.yaml`` in the doctrines
+    directory. Each names a doctrine of the set and what it must do with a provision."""
+    catalogue = catalogue or load_catalogue()
+    folder = (Path(directory) if directory is not None else BUNDLED_DOCTRINES) / "tests"
+    examples: list[DoctrineExample] = []
+    for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        doc = read(file)
+        _validate(doc, schemas.doctrine_examples_schema(catalogue), "doctrine examples")
+        data = cast(dict[str, Any], doc.data)
+        if data["doctrine"] != file.stem:
+            raise doc.error(
+                f"examples for '{data['doctrine']}' in a file named '{file.name}'; expected "
+                f"doctrine: {file.stem}",
+                ["doctrine"],
+            )
+        if doctrines is not None and data["doctrine"] not in doctrines.ids:
+            raise doc.error(
+                conditions._unknown(data["doctrine"], list(doctrines.ids), "doctrine"),
+                ["doctrine"],
+            )
+        for i, item in enumerate(data["examples"]):
+            path: list[str | int] = ["examples", i]
+            body = {
+                "id": f"{data['doctrine']}-{i + 1}",
+                "instrument": item.get("instrument", "law"),
+                "effects": [item["effect"]],
+            }
+            examples.append(
+                DoctrineExample(
+                    doctrine=data["doctrine"],
+                    why=item["why"],
+                    as_of=_date(item["as_of"], doc, [*path, "as_of"]),
+                    expect=item["expect"],
+                    provision=_provision(body, doc, path),
+                    location=Location(doc.file, doc.line_of(path)),
+                )
+            )
+    return tuple(examples)
 
 
 # --------------------------------------------------------------------------- cases

@@ -403,6 +403,18 @@ class DoctrineSet:
         return tuple(d.id for d in self.doctrines)
 
 
+@attrs.frozen
+class DoctrineExample:
+    """One example next to a doctrine: a provision and what the doctrine must do with it."""
+
+    doctrine: str
+    why: str
+    as_of: dt.date
+    expect: Literal["fires", "passes", "does_not_apply"]
+    provision: Provision
+    location: Location | None = attrs.field(default=None, eq=False)
+
+
 # --------------------------------------------------------------------------- verdicts
 
 

@@ -6,20 +6,26 @@ order from sets). Every report states the edition of the Constitution it applied
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 import json
 import textwrap
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+from ruamel.yaml import YAML
 
 from . import model
 from .catalogue import Catalogue
-from .model import DoctrineSet, Verdict
+from .model import DoctrineSet, Effect, Provision, Verdict
 from .precedent import Conflict
 from .replaying import Flip, Replay, summary
+
+if TYPE_CHECKING:
+    from .verifying import Result
 
 
 @attrs.frozen
@@ -333,3 +339,133 @@ def flips_json(flips: Sequence[Flip], baseline: str, current: str) -> str:
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------- bills
+
+
+def effect_data(effect: Effect) -> dict[str, object]:
+    """An effect as bill-file data, leaving out what has its default value."""
+    data: dict[str, object] = {"right": effect.right, "kind": effect.kind}
+    who = effect.addressees
+    if who.category or who.breadth:
+        data["addressees"] = {
+            k: v
+            for k, v in (("label", who.label), ("category", who.category), ("breadth", who.breadth))
+            if v is not None
+        }
+    elif who.label:
+        data["addressees"] = who.label
+    if effect.basis:
+        data["basis"] = effect.basis
+    duration = effect.duration
+    if duration.kind == "indefinite":
+        data["duration"] = "indefinite"
+    elif duration.kind == "fixed":
+        data["duration"] = {"years": duration.years}
+    elif duration.kind == "until_condition":
+        data["duration"] = {"until": duration.until}
+    for name in ("aims", "safeguards", "grounds_of_distinction"):
+        if getattr(effect, name):
+            data[name] = list(getattr(effect, name))
+    if effect.legal_ground != "express":
+        data["legal_ground"] = effect.legal_ground
+    if effect.political_grounds:
+        data["political_grounds"] = True
+    if effect.magnitude:
+        data["magnitude"] = dict(effect.magnitude)
+    if effect.clarity != "clear":
+        data["clarity"] = effect.clarity
+    for name in ("sector", "trigger_severity", "justification", "requirement", "delegated_to"):
+        if getattr(effect, name) is not None:
+            data[name] = getattr(effect, name)
+    return data
+
+
+def provision_data(provision: Provision) -> dict[str, object]:
+    data: dict[str, object] = {"id": provision.id}
+    if provision.title:
+        data["title"] = provision.title
+    cite = {k: v for k, v in attrs.asdict(provision.citation).items() if v is not None}
+    if cite:
+        data["citation"] = cite
+    data["instrument"] = provision.instrument
+    if provision.text:
+        data["text"] = provision.text
+    data["effects"] = [effect_data(e) for e in provision.effects]
+    return data
+
+
+def bill_yaml(provision: Provision, as_of: dt.date | None = None, title: str | None = None) -> str:
+    """A one-provision bill file that `tarazy check` loads back to the same provision."""
+    bill: dict[str, object] = {}
+    if title:
+        bill["title"] = title
+    if as_of:
+        bill["as_of"] = as_of.isoformat()
+    document: dict[str, object] = {}
+    if bill:
+        document["bill"] = bill
+    document["provisions"] = [provision_data(provision)]
+    yaml = YAML(typ="rt")
+    yaml.default_flow_style = None  # lists and mappings of plain values on one line
+    yaml.allow_unicode = True
+    yaml.width = 100
+    out = io.StringIO()
+    yaml.dump(document, out)
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- verify
+
+
+def verify_json(results: Sequence[Result], seed: int, profile: str) -> str:
+    data = {
+        "properties": [
+            {
+                "name": r.name,
+                "examples": r.examples,
+                "status": r.status,
+                "counterexample": r.counterexample,
+                "sources": list(r.problem.sources) if r.problem else [],
+                "message": r.problem.message if r.problem else None,
+                "notes": list(r.notes),
+                "seconds": round(r.seconds, 3),
+            }
+            for r in results
+        ],
+        "seed": seed,
+        "profile": profile,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def verify_text(
+    results: Sequence[Result], seed: int, profile: str, doctrines: DoctrineSet, cases: int
+) -> str:
+    lines = [
+        f"tarazy verify: {len(doctrines.doctrines)} doctrines from {doctrines.source}, "
+        f"{cases} decided cases; profile {profile}, seed {seed}",
+        "",
+    ]
+    for r in results:
+        rate = r.examples / r.seconds if r.seconds > 0 else 0.0
+        mark = "ok    " if r.status == "passed" else "FAILED"
+        lines.append(f"  {mark} {r.name:16} {r.examples:6} examples  {rate:8.0f}/s")
+        for note in r.notes:
+            lines += _wrap("note: " + note, "         ")
+        if r.problem is not None:
+            lines += _wrap(r.problem.message, "         ")
+            for source in r.problem.sources:
+                lines += _wrap("- " + source, "         ")
+            if r.counterexample:
+                lines.append("         counterexample (save as a file and run tarazy check):")
+                lines += ["           " + x for x in r.counterexample.rstrip().splitlines()]
+    failed = [r.name for r in results if r.status == "failed"]
+    lines.append("")
+    lines.append(
+        f"{len(results) - len(failed)} of {len(results)} properties hold"
+        + (f"; failed: {', '.join(failed)}" if failed else "")
+        + (f" (repeat with --seed {seed})" if profile == "deep" else " (derandomized)")
+    )
+    return "\n".join(lines) + "\n"

@@ -261,6 +261,37 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
     }
 
 
+def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
+    return {
+        "$schema": DRAFT,
+        "title": "tarazy doctrine examples",
+        "description": "Examples next to a doctrine (doctrines/tests/<id>.yaml): provisions and "
+        "what the doctrine must do with each.",
+        **_obj(
+            {
+                "doctrine": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
+                "examples": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": _obj(
+                        {
+                            "why": TEXT,
+                            "as_of": DATE,
+                            "expect": _enum(
+                                ("fires", "passes", "does_not_apply"), "what the doctrine must do"
+                            ),
+                            "instrument": _enum(model.INSTRUMENTS, "rank of the act (law)"),
+                            "effect": effect_schema(catalogue),
+                        },
+                        ("why", "as_of", "expect", "effect"),
+                    ),
+                },
+            },
+            ("doctrine", "examples"),
+        ),
+    }
+
+
 def case_schema(catalogue: Catalogue) -> Schema:
     return {
         "$schema": DRAFT,

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 import click
 from tarazy.engine import loading, model, precedent, replaying, reporting, schemas, verifying
+from tarazy.engine import survival as survival_module
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.errors import EngineError, InputError
 from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
@@ -122,7 +123,10 @@ def check(
                 verdict = evaluator.evaluate(provision, day, edition, lang)
                 checked.append(
                     reporting.CheckedProvision(
-                        verdict, bill.path, reporting.drafting_notes(verdict)
+                        verdict,
+                        bill.path,
+                        reporting.drafting_notes(verdict),
+                        survival_module.basis_warnings(verdict, doctrines, catalogue),
                     )
                 )
     if fmt == "json":
@@ -252,6 +256,52 @@ def consistency(
         click.echo(reporting.consistency_text(conflicts))
     if conflicts:
         raise SystemExit(EXIT_FAIL)
+
+
+@main.command()
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for the terminal, json for programs, markdown for a memo to circulate.",
+)
+@CASES
+@DOCTRINES
+@click.option(
+    "--edition",
+    default="2026",
+    show_default=True,
+    help="The edition to replay the decided cases under, besides their own.",
+)
+def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, edition: str) -> None:
+    """Which decided cases and doctrines survive the 2026 Constitution, and why.
+
+    Every decided case is replayed under the edition it was decided under and again under
+    the new one; each is reported as same outcome, same outcome on other grounds, different
+    outcome, or now not assessed, with the reason in legal terms (a right that left the
+    never-restrictable list, a newly admitted aim, a doctrine whose basis lapsed) and what
+    still carries the result. Then every doctrine: its articles under each edition, how its
+    basis fares, and the cases it decides under each.
+    """
+    catalogue = loading.load_catalogue()
+    if edition not in catalogue.edition_ids:
+        raise click.BadParameter(
+            f"expected one of: {', '.join(catalogue.edition_ids)}", param_hint="--edition"
+        )
+    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
+    with Evaluator(doctrines, catalogue) as evaluator:
+        per_case, per_doctrine = survival_module.survey(cases, evaluator, catalogue, edition)
+    if fmt == "json":
+        click.echo(reporting.survival_json(per_case, per_doctrine, edition), nl=False)
+    elif fmt == "markdown":
+        click.echo(
+            reporting.survival_markdown(per_case, per_doctrine, edition, doctrines), nl=False
+        )
+    else:
+        click.echo(reporting.survival_text(per_case, per_doctrine, edition, doctrines), nl=False)
 
 
 @main.command()
@@ -475,6 +525,8 @@ def verify(
       irrelevance      labels, effect order and doctrine load order change nothing
       absolute_rights  denying a never-restrictable right never conforms
       differential     durable_rules agrees with an independent interpreter
+      edition_change   a new edition changes verdicts only through doctrines whose
+                       basis it changed
       case_base        no two decided cases contradict each other
       adequacy         every doctrine is needed by a case or a property
 

@@ -388,6 +388,7 @@ def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctr
             articles=tuple(b["articles"]),
             status=b.get("status", "same"),
             note=b.get("note"),
+            carried_by=tuple(b.get("carried_by", ())),
         )
         for ed, b in data["basis"].items()
     )
@@ -424,6 +425,17 @@ def load_doctrines(
     for f in files:
         digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
     doctrines = tuple(load_doctrine(f, catalogue) for f in files)
+    ids = [d.id for d in doctrines]
+    for doctrine, file in zip(doctrines, files, strict=True):
+        for basis in doctrine.basis:
+            for i, ref in enumerate(basis.carried_by):
+                if ref not in ids or ref == doctrine.id:
+                    raise read(file).error(
+                        conditions._unknown(
+                            ref, [x for x in ids if x != doctrine.id], "doctrine in carried_by"
+                        ),
+                        ["basis", basis.edition, "carried_by", i],
+                    )
     return DoctrineSet(doctrines, str(folder), digest.hexdigest()[:16])
 
 

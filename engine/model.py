@@ -346,6 +346,7 @@ class EditionBasis:
     articles: tuple[str, ...]
     status: Literal["same", "changed", "lapsed"] = "same"
     note: str | None = None
+    carried_by: tuple[str, ...] = ()  # doctrines that still carry results this basis lost
 
     @property
     def applies(self) -> bool:

@@ -205,6 +205,11 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
                 ("same", "changed", "lapsed"), "how the basis fares under this edition"
             ),
             "note": TEXT,
+            "carried_by": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "doctrines that still carry results this basis no longer does",
+            },
         },
         ("articles",),
     )

@@ -15,6 +15,7 @@ example database, so no result depends on an earlier run.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -397,6 +398,43 @@ def differential(ctx: Context, scenario: Scenario) -> Problem | None:
     return None
 
 
+def _per_effect(verdict: Verdict) -> dict[tuple[str, int], str]:
+    status = {(f.doctrine, f.effect): "fires" for f in verdict.findings}
+    for p in verdict.passed:
+        status.setdefault((p.doctrine, p.effect), "passes")
+    return status
+
+
+def edition_change(ctx: Context, scenario: Scenario) -> Problem | None:
+    """Edition change: a provision's verdict under one edition of the Constitution differs
+    from its verdict under the next only through doctrines whose basis differs between them -
+    no doctrine marked as resting on the same basis under both decides it differently."""
+    editions = sorted(ctx.catalogue.editions, key=lambda e: e.in_force_from)
+    for old, new in itertools.pairwise(editions):
+        before_day = old.in_force_to or new.in_force_from - dt.timedelta(days=1)
+        before = ctx.evaluator.evaluate(scenario.provision, before_day, old.id)
+        after = ctx.evaluator.evaluate(scenario.provision, new.in_force_from, new.id)
+        was, now = _per_effect(before), _per_effect(after)
+        for doctrine_id, effect in sorted(set(was) | set(now)):
+            if was.get((doctrine_id, effect)) == now.get((doctrine_id, effect)):
+                continue
+            basis = ctx.doctrines.get(doctrine_id).basis_for(new.id)
+            if basis is not None and basis.status == "same":
+                then = was.get((doctrine_id, effect), "does not apply")
+                later = now.get((doctrine_id, effect), "does not apply")
+                return Problem(
+                    f"{doctrine_id} decides effect {effect + 1} differently under {old.id} and "
+                    f"{new.id}, yet its basis is marked the same under both",
+                    (
+                        f"{old.id}: {doctrine_id} {then} -> {_outcome(before)}",
+                        f"{new.id}: {doctrine_id} {later} -> {_outcome(after)}",
+                    ),
+                    scenario.provision,
+                    new.in_force_from,
+                )
+    return None
+
+
 def case_base(ctx: Context, _item: None) -> Problem | None:
     """Case-base consistency: no decided case held to conform is at least as restrictive as
     one held not to conform, through a doctrine applying to both (checked exhaustively)."""
@@ -496,6 +534,7 @@ PROPERTIES: tuple[Property, ...] = (
     Property("irrelevance", irrelevance, strategy=_irrelevance_examples),
     Property("absolute_rights", absolute_rights, strategy=_absolute_examples),
     Property("differential", differential, strategy=_scenarios, items=lambda ctx: ctx.seeds),
+    Property("edition_change", edition_change, strategy=_scenarios, items=lambda ctx: ctx.seeds),
     Property("case_base", case_base, items=lambda ctx: [None]),
 )
 

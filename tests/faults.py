@@ -183,4 +183,17 @@ FAULTS = (
             ),
         ),
     ),
+    Fault(
+        "edition-basis-mislabelled",
+        "never-restrictable-rights claims the same basis under 2026, though Art. 41(3) dropped "
+        "personal liberty and inheritance from the list",
+        frozenset({"edition_change"}),
+        edits=(
+            (
+                "never-restrictable-rights.yaml",
+                '    articles: ["41(3)"]\n    status: changed\n',
+                '    articles: ["41(3)"]\n',
+            ),
+        ),
+    ),
 )

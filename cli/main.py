@@ -29,13 +29,20 @@ from tarazy.engine.replaying import Replay
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_NOT_ASSESSED, EXIT_ENGINE = 0, 1, 2, 3, 4
 
-FORMAT = click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json for programs (the same input gives the same bytes).",
+
+def format_option(*choices: str, help: str) -> Callable[[Any], Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+FORMAT = format_option(
+    "text", "json", help="text for people, json for programs (the same input gives the same bytes)."
 )
 DOCTRINES = click.option(
     "--doctrines",
@@ -164,12 +171,10 @@ def _load_replays(
 
 @main.command()
 @CASE_PATHS
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "junit"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "json",
+    "junit",
     help="text: a table; json: {cases, summary, inconsistencies}; junit: JUnit XML with one "
     "test per case, for CI systems.",
 )
@@ -233,8 +238,9 @@ def consistency(
 ) -> None:
     """Check the decided cases against each other (exhaustively, pairwise).
 
-    Reports every pair where a case held to conform is at least as restrictive, on every
-    dimension a doctrine that applies to both reads, as a case held not to conform. Cases
+    Reports every pair where a case held to conform is at least as restrictive as a case
+    held not to conform, on every dimension read by a doctrine that decided one of the two
+    and applies to both. Cases
     decided "in the Court's interpretation" take neither side. Exit status 1 when any pair is
     found: a tension between rulings, to be read, not hidden.
     """
@@ -259,12 +265,10 @@ def consistency(
 
 
 @main.command()
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "json",
+    "markdown",
     help="text for the terminal, json for programs, markdown for a memo to circulate.",
 )
 @CASES

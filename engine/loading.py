@@ -343,18 +343,26 @@ def load_bill(file: str | Path, catalogue: Catalogue | None = None) -> Bill:
 # --------------------------------------------------------------------------- doctrines
 
 
-def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctrine:
-    catalogue = catalogue or load_catalogue()
+def _read_named(
+    file: str | Path, schema: schemas.Schema, what: str, key: str = "id"
+) -> tuple[Document, dict[str, Any]]:
+    """Read and validate a file whose ``key`` must equal its file name (without .yaml)."""
     doc = read(file)
-    _validate(doc, schemas.doctrine_schema(catalogue), "doctrine")
+    _validate(doc, schema, what)
     data = cast(dict[str, Any], doc.data)
     stem = Path(file).stem
-    if data["id"] != stem:
+    if data[key] != stem:
         raise doc.error(
-            f"doctrine id '{data['id']}' does not match its file name '{Path(file).name}'; "
-            f"expected id '{stem}'",
-            ["id"],
+            f"{what} {key} '{data[key]}' does not match its file name '{Path(file).name}'; "
+            f"expected {key}: {stem}",
+            [key],
         )
+    return doc, data
+
+
+def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctrine:
+    catalogue = catalogue or load_catalogue()
+    doc, data = _read_named(file, schemas.doctrine_schema(catalogue), "doctrine")
     fields = field_registry(catalogue)
     parsed: dict[str, conditions.Condition] = {}
     for key in ("when", "unless"):
@@ -450,15 +458,9 @@ def load_doctrine_examples(
     folder = (Path(directory) if directory is not None else BUNDLED_DOCTRINES) / "tests"
     examples: list[DoctrineExample] = []
     for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        doc = read(file)
-        _validate(doc, schemas.doctrine_examples_schema(catalogue), "doctrine examples")
-        data = cast(dict[str, Any], doc.data)
-        if data["doctrine"] != file.stem:
-            raise doc.error(
-                f"examples for '{data['doctrine']}' in a file named '{file.name}'; expected "
-                f"doctrine: {file.stem}",
-                ["doctrine"],
-            )
+        doc, data = _read_named(
+            file, schemas.doctrine_examples_schema(catalogue), "doctrine examples", "doctrine"
+        )
         if doctrines is not None and data["doctrine"] not in doctrines.ids:
             raise doc.error(
                 conditions._unknown(data["doctrine"], list(doctrines.ids), "doctrine"),
@@ -492,16 +494,7 @@ def load_case(
 ) -> Case:
     """One case file. With ``doctrines``, every ``relied_on`` id must name one of them."""
     catalogue = catalogue or load_catalogue()
-    doc = read(file)
-    _validate(doc, schemas.case_schema(catalogue), "case")
-    data = cast(dict[str, Any], doc.data)
-    stem = Path(file).stem
-    if data["id"] != stem:
-        raise doc.error(
-            f"case id '{data['id']}' does not match its file name '{Path(file).name}'; "
-            f"expected id '{stem}'",
-            ["id"],
-        )
+    doc, data = _read_named(file, schemas.case_schema(catalogue), "case")
     day = _date(data["date"], doc, ["date"])
     edition = catalogue.edition(data["constitution"])
     if not edition.in_force_on(day):

@@ -232,6 +232,8 @@ class Citation:
             if self.subparagraph:
                 ref += f"({self.subparagraph})"
             parts.append(ref)
+        elif self.paragraph:
+            parts.append(f"para. {self.paragraph}")
         return ", ".join(p for p in parts if p)
 
 

@@ -6,19 +6,20 @@ with recommendations" is valid; "does not conform" is invalid; "conforms in the 
 interpretation" decides neither side cleanly (the literal reading fails, the interpreted
 one stands) and takes no part in forcing or in the consistency check.
 
-Cases are compared through a doctrine's lens: two effects are comparable for a doctrine
-when the doctrine applies to both (its ``when`` holds - the doctrine's own category),
-and they are compared on the dimensions the doctrine reads (its ``dimensions``, or those
+Cases are compared through the lens of a doctrine that decided one of them (it is in the
+case's ``relied_on``): two effects are comparable for it when it applies to both (its
+``when`` holds - the doctrine's own category), and they are compared on the dimensions it
+reads (its ``dimensions``, or those
 of the fields its conditions read). Effect X is at least as restrictive as Y when on every
 such dimension X's value is at least as restrictive as Y's (incomparable values fail).
 
 The case base is inconsistent (DESIGN.md, property 7) when some valid case is at least as
-restrictive as some invalid case through the lens of a doctrine that applies to both.
+restrictive as some invalid case through such a lens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import product
 from typing import Literal
 
@@ -83,36 +84,37 @@ class Conflict:
     dimensions: tuple[str, ...]
 
 
-def inconsistencies(replays: Sequence[Replay], doctrines: DoctrineSet) -> list[Conflict]:
-    """Every pair of decided cases that the case base cannot hold together (exhaustive)."""
-    conflicts: list[Conflict] = []
+def _pairs(
+    replays: Sequence[Replay], doctrines: DoctrineSet
+) -> Iterator[tuple[Doctrine, Replay, int, Replay, int]]:
+    """(doctrine, valid case, its effect, invalid case, its effect) for every pair of
+    effects a doctrine that decided one of the two cases (``relied_on``) applies to."""
+    valid = [r for r in replays if side(r.case.holding) == "valid"]
+    invalid = [r for r in replays if side(r.case.holding) == "invalid"]
     for doctrine in doctrines.doctrines:
-        dims = doctrine_dimensions(doctrine)
-        valid = [r for r in replays if side(r.case.holding) == "valid"]
-        invalid = [r for r in replays if side(r.case.holding) == "invalid"]
         for v, i in product(valid, invalid):
+            if doctrine.id not in (*v.case.relied_on, *i.case.relied_on):
+                continue
             for ev, ei in product(
                 applied_effects(v.verdict, doctrine.id), applied_effects(i.verdict, doctrine.id)
             ):
-                a = (v.case.provision, v.case.provision.effects[ev])
-                b = (i.case.provision, i.case.provision.effects[ei])
-                if at_least_as_restrictive(a, b, dims):
-                    conflicts.append(
-                        Conflict(
-                            doctrine.id, v.case.id, ev, i.case.id, ei, tuple(d.id for d in dims)
-                        )
-                    )
+                yield doctrine, v, ev, i, ei
+
+
+def inconsistencies(replays: Sequence[Replay], doctrines: DoctrineSet) -> list[Conflict]:
+    """Every pair of decided cases that the case base cannot hold together (exhaustive)."""
+    conflicts = []
+    for doctrine, v, ev, i, ei in _pairs(replays, doctrines):
+        dims = doctrine_dimensions(doctrine)
+        a = (v.case.provision, v.case.provision.effects[ev])
+        b = (i.case.provision, i.case.provision.effects[ei])
+        if at_least_as_restrictive(a, b, dims):
+            conflicts.append(
+                Conflict(doctrine.id, v.case.id, ev, i.case.id, ei, tuple(d.id for d in dims))
+            )
     return conflicts
 
 
 def comparable_pairs(replays: Sequence[Replay], doctrines: DoctrineSet) -> int:
-    """How many (valid, invalid) effect pairs some doctrine makes comparable."""
-    count = 0
-    for doctrine in doctrines.doctrines:
-        valid = [r for r in replays if side(r.case.holding) == "valid"]
-        invalid = [r for r in replays if side(r.case.holding) == "invalid"]
-        for v, i in product(valid, invalid):
-            count += len(applied_effects(v.verdict, doctrine.id)) * len(
-                applied_effects(i.verdict, doctrine.id)
-            )
-    return count
+    """How many (valid, invalid) effect pairs a deciding doctrine makes comparable."""
+    return sum(1 for _ in _pairs(replays, doctrines))

@@ -266,14 +266,17 @@ def a_fortiori(ctx: Context, example: tuple[Precedent, Provision]) -> Problem | 
 
 def forced_by_the_rest(ctx: Context, case: Case) -> Problem | None:
     """Leave-one-out: remove a case; whatever the remaining cases force for it (a case on
-    the same side that it is at least as far beyond, through a doctrine applying to both),
-    the doctrines give it."""
+    the same side that it is at least as far beyond, on the dimensions of a doctrine that
+    decided that case and applies to both), the doctrines give it."""
     mine = next(r for r in ctx.replays if r.case.id == case.id)
     for other in ctx.replays:
         side = precedent.side(other.case.holding)
         if other.case.id == case.id or side is None:
             continue
-        for doctrine in ctx.doctrines.doctrines:
+        for doctrine_id in other.case.relied_on:  # the reasons that decided the other case
+            if doctrine_id not in ctx.doctrines.ids:
+                continue
+            doctrine = ctx.doctrines.get(doctrine_id)
             dims = precedent.doctrine_dimensions(doctrine)
             for eo in precedent.applied_effects(other.verdict, doctrine.id):
                 for em in precedent.applied_effects(mine.verdict, doctrine.id):

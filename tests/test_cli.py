@@ -226,3 +226,19 @@ def test_help_documents_the_options() -> None:
     out = " ".join(out.split())
     for text in ("--format", "--as-of", "--doctrines", "selects the edition", "--lang"):
         assert text in out
+
+
+def test_an_untrustworthy_engine_result_is_exit_four_not_a_verdict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tarazy.engine import compiling
+    from tarazy.engine.errors import EngineError
+
+    def refuse(self: object, effects: object) -> object:
+        raise EngineError("durable_rules did not run every action")
+
+    monkeypatch.setattr(compiling.CompiledRules, "match", refuse)
+    code, out, err = run("check", COURT_FEES)
+    assert (code, out) == (4, "")
+    assert "rule engine failure: durable_rules did not run every action" in err
+    assert "Traceback" not in err

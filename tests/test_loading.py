@@ -10,7 +10,7 @@ import pytest
 from tarazy.engine import loading
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.errors import InputError
-from tarazy.engine.model import Duration
+from tarazy.engine.model import Citation, Duration
 
 from .conftest import EXAMPLES, write
 
@@ -253,3 +253,15 @@ def test_national_security_is_admitted_only_under_2026(catalogue: Catalogue) -> 
     assert aim.admitted_for("1995-2022", "speech") is None
     # 1995 Art. 32 names state security among the aims for peaceful assembly itself.
     assert aim.admitted_for("1995-2022", "assembly") == "32"
+
+
+@pytest.mark.parametrize(
+    ("citation", "shown"),
+    [
+        (Citation("Law on X", "3", "2", "1"), "Law on X, art. 3(2)(1)"),
+        (Citation("Resolution of the akimat", paragraph="2"), "Resolution of the akimat, para. 2"),
+        (Citation(), ""),
+    ],
+)
+def test_citations_read_as_a_lawyer_writes_them(citation: Citation, shown: str) -> None:
+    assert str(citation) == shown

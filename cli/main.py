@@ -576,13 +576,15 @@ def _budget(
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["bill", "doctrine", "case", "catalogue"]))
+@click.argument("kind", type=click.Choice(["bill", "doctrine", "examples", "case", "catalogue"]))
 def schema(kind: str) -> None:
-    """Print the JSON Schema of a file format (bill, doctrine, case or catalogue)."""
+    """Print the JSON Schema of a file format: bill, doctrine, examples (the examples next to
+    a doctrine, doctrines/tests/<id>.yaml), case or catalogue."""
     catalogue = loading.load_catalogue()
     makers: dict[str, Callable[[Catalogue], schemas.Schema]] = {
         "bill": schemas.bill_schema,
         "doctrine": schemas.doctrine_schema,
+        "examples": schemas.doctrine_examples_schema,
         "case": schemas.case_schema,
         "catalogue": lambda c: schemas.catalogue_schema(c.edition_ids),
     }

@@ -206,7 +206,7 @@ def test_doctrine_list() -> None:
     assert "disciplinary-ban-indefinite" in out and "NR No. 4 of 2023" in out
 
 
-@pytest.mark.parametrize("kind", ["bill", "doctrine", "case", "catalogue"])
+@pytest.mark.parametrize("kind", ["bill", "doctrine", "examples", "case", "catalogue"])
 def test_published_schemas_are_valid(kind: str) -> None:
     code, out, _ = run("schema", kind)
     assert code == 0

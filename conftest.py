@@ -4,6 +4,7 @@ collects its YAML tests). The item fails on a mismatch or an uncovered case and 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,26 +34,19 @@ class CaseFile(pytest.File):
         yield CaseItem.from_parent(self, name=case.id, case=case)
 
 
-_cache: dict[str, Any] = {}
-
-
+@functools.cache
 def _doctrines() -> Any:
     from tarazy.engine import loading
 
-    if "doctrines" not in _cache:
-        _cache["doctrines"] = loading.load_doctrines(
-            CASES_DIR.parent / "doctrines", loading.load_catalogue()
-        )
-    return _cache["doctrines"]
+    return loading.load_doctrines(CASES_DIR.parent / "doctrines", loading.load_catalogue())
 
 
+@functools.cache
 def _evaluator() -> Any:
     from tarazy.engine import loading
     from tarazy.engine.evaluating import Evaluator
 
-    if "evaluator" not in _cache:
-        _cache["evaluator"] = Evaluator(_doctrines(), loading.load_catalogue())
-    return _cache["evaluator"]
+    return Evaluator(_doctrines(), loading.load_catalogue())
 
 
 class CaseItem(pytest.Item):

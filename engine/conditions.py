@@ -103,7 +103,7 @@ def parse(data: object, fields: Mapping[str, FieldSpec], path: Path = ()) -> Con
     if not isinstance(data, Mapping):
         raise ConditionError(
             "expected a mapping of field names to expected values "
-            f"(or all / any / not), got {_describe(data)}",
+            f"(or all / any / not), got {describe_value(data)}",
             path,
         )
     if not data:
@@ -121,7 +121,7 @@ def parse(data: object, fields: Mapping[str, FieldSpec], path: Path = ()) -> Con
         elif isinstance(key, str) and key in fields:
             parts.extend(_field_tests(fields[key], value, where))
         else:
-            raise ConditionError(_unknown(str(key), [*fields, *KEYWORDS], "field"), where)
+            raise ConditionError(unknown_message(str(key), [*fields, *KEYWORDS], "field"), where)
     return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
 
 
@@ -134,7 +134,9 @@ def _field_tests(spec: FieldSpec, value: object, where: Path) -> list[Condition]
         for op, operand in value.items():
             if op not in ops:
                 raise ConditionError(
-                    _unknown(str(op), list(ops), f"operator for {spec.type} field '{spec.name}'"),
+                    unknown_message(
+                        str(op), list(ops), f"operator for {spec.type} field '{spec.name}'"
+                    ),
                     (*where, op),
                 )
             tests.append(Test(spec.name, op, _operand(spec, op, operand, (*where, op))))
@@ -160,7 +162,9 @@ def _field_tests(spec: FieldSpec, value: object, where: Path) -> list[Condition]
 def _operand(spec: FieldSpec, op: str, operand: object, where: Path) -> Value:
     if spec.type == "bool":
         if not isinstance(operand, bool):
-            raise ConditionError(f"'{spec.name}' is true or false, got {_describe(operand)}", where)
+            raise ConditionError(
+                f"'{spec.name}' is true or false, got {describe_value(operand)}", where
+            )
         return operand
     if spec.type == "number":
         if isinstance(operand, bool) or not isinstance(operand, int | float):
@@ -177,21 +181,25 @@ def _operand(spec: FieldSpec, op: str, operand: object, where: Path) -> Value:
 def _enum_value(spec: FieldSpec, value: object, where: Path) -> str:
     if not isinstance(value, str):
         raise ConditionError(
-            f"'{spec.name}' takes one of: {', '.join(spec.values)}; got {_describe(value)}",
+            f"'{spec.name}' takes one of: {', '.join(spec.values)}; got {describe_value(value)}",
             where,
         )
     if value not in spec.values:
-        raise ConditionError(_unknown(value, list(spec.values), f"value of '{spec.name}'"), where)
+        raise ConditionError(
+            unknown_message(value, list(spec.values), f"value of '{spec.name}'"), where
+        )
     return value
 
 
-def _unknown(name: str, known: Sequence[str], what: str) -> str:
+def unknown_message(name: str, known: Sequence[str], what: str) -> str:
+    """'unknown <what> <name>; did you mean ...? (expected one of: ...)'"""
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown {what} '{name}'{hint} (expected one of: {', '.join(known)})"
 
 
-def _describe(value: object) -> str:
+def describe_value(value: object) -> str:
+    """A value as an error message shows it."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):

@@ -23,10 +23,6 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
 }
 
 
-def article_label(article: str, edition: str) -> str:
-    return f"Art. {article} ({edition})"
-
-
 def context(
     provision: Provision,
     index: int,

@@ -74,7 +74,7 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
     path = list(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     field = _field_name(path)
-    got = conditions._describe(error.instance)
+    got = conditions.describe_value(error.instance)
     kind = error.validator
     if kind == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
@@ -215,7 +215,7 @@ def load_catalogue(file: str | Path | None = None) -> Catalogue:
             for k, right in enumerate(entry.get("rights", ())):
                 if right not in right_ids:
                     raise doc.error(
-                        conditions._unknown(right, sorted(right_ids), "right"),
+                        conditions.unknown_message(right, sorted(right_ids), "right"),
                         ["aims", i, "admitted", j, "rights", k],
                     )
             admissions.append(
@@ -309,7 +309,7 @@ def load_bill(file: str | Path, catalogue: Catalogue | None = None) -> Bill:
     if not isinstance(data, dict):
         raise doc.error(
             f"expected a bill (a mapping with 'provisions') or a single provision, "
-            f"got {conditions._describe(data)}"
+            f"got {conditions.describe_value(data)}"
         )
     if "effects" in data and "provisions" not in data:
         _validate(doc, schemas.provision_schema(catalogue), "provision")
@@ -388,7 +388,7 @@ def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctr
     for i, dim in enumerate(data.get("dimensions", [])):
         if dim not in DIMENSIONS:
             raise doc.error(
-                conditions._unknown(dim, list(DIMENSIONS), "dimension"), ["dimensions", i]
+                conditions.unknown_message(dim, list(DIMENSIONS), "dimension"), ["dimensions", i]
             )
     basis = tuple(
         EditionBasis(
@@ -439,7 +439,7 @@ def load_doctrines(
             for i, ref in enumerate(basis.carried_by):
                 if ref not in ids or ref == doctrine.id:
                     raise read(file).error(
-                        conditions._unknown(
+                        conditions.unknown_message(
                             ref, [x for x in ids if x != doctrine.id], "doctrine in carried_by"
                         ),
                         ["basis", basis.edition, "carried_by", i],
@@ -463,7 +463,7 @@ def load_doctrine_examples(
         )
         if doctrines is not None and data["doctrine"] not in doctrines.ids:
             raise doc.error(
-                conditions._unknown(data["doctrine"], list(doctrines.ids), "doctrine"),
+                conditions.unknown_message(data["doctrine"], list(doctrines.ids), "doctrine"),
                 ["doctrine"],
             )
         for i, item in enumerate(data["examples"]):
@@ -507,7 +507,7 @@ def load_case(
         for i, ref in enumerate(data["relied_on"]):
             if ref not in doctrines.ids:
                 raise doc.error(
-                    conditions._unknown(ref, list(doctrines.ids), "doctrine reference")
+                    conditions.unknown_message(ref, list(doctrines.ids), "doctrine reference")
                     + f" in {doctrines.source}",
                     ["relied_on", i],
                 )

@@ -58,13 +58,6 @@ def at_least_as_restrictive(
     return all(d.at_least_as_restrictive(d.get(*a), d.get(*b)) for d in dims)
 
 
-def relevant_differences(
-    a: tuple[Provision, Effect], b: tuple[Provision, Effect], dims: Sequence[Dimension]
-) -> list[str]:
-    """Dimensions on which a is not at least as restrictive as b."""
-    return [d.id for d in dims if not d.at_least_as_restrictive(d.get(*a), d.get(*b))]
-
-
 def applied_effects(verdict: Verdict, doctrine: str) -> list[int]:
     """Effects to which a doctrine applied (it fired or passed)."""
     hits = {f.effect for f in verdict.findings if f.doctrine == doctrine}

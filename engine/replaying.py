@@ -133,19 +133,19 @@ def flips(
         assert b.case.id == a.case.id
         if (b.verdict.outcome, b.match) == (a.verdict.outcome, a.match):
             continue
-        fired_b = _labelled(b)
-        fired_a = _labelled(a)
-        started = tuple(sorted(fired_a - fired_b))
-        stopped = tuple(sorted(fired_b - fired_a))
-        moved = {d.split(" ")[0] for d in (*started, *stopped)}
+        was, now = _roles(b), _roles(a)
+        started = tuple(f"{d} ({now[d]})" for d in sorted(now) if was.get(d) != now[d])
+        stopped = tuple(f"{d} ({was[d]})" for d in sorted(was) if now.get(d) != was[d])
+        moved = {d for d in (*was, *now) if was.get(d) != now.get(d)}
         result.append(Flip(b.case, b, a, started, stopped, tuple(sorted(moved & changed))))
     return result
 
 
-def _labelled(r: Replay) -> set[str]:
-    fired = {f"{d} (fires)" for d in r.verdict.fired}
-    passed = {f"{p.doctrine} (passes)" for p in r.verdict.passed}
-    return fired | passed
+def _roles(r: Replay) -> dict[str, str]:
+    """Doctrine id -> what it did in a replay (fires, or passes)."""
+    roles = {p.doctrine: "passes" for p in r.verdict.passed}
+    roles.update({d: "fires" for d in r.verdict.fired})
+    return roles
 
 
 def changed_doctrines(old: DoctrineSet, new: DoctrineSet) -> set[str]:

@@ -263,18 +263,6 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def moved(
-    provision: Provision,
-    direction: Direction,
-    dimensions: Sequence[str] | None = None,
-    effects: Sequence[int] | None = None,
-) -> st.SearchStrategy[tuple[Provision, Move]]:
-    """The provision with one effect moved strictly up or down one dimension (drawn from
-    ``all_moves``; empty when no dimension can move)."""
-    options = all_moves(provision, direction, dimensions, effects)
-    return st.sampled_from(options) if options else st.nothing()
-
-
 def all_moves(
     provision: Provision,
     direction: Direction,

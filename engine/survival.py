@@ -171,6 +171,7 @@ def survey(
     """Every case and every doctrine, under the edition each case was decided under and
     under ``new``."""
     results = [survive(c, evaluator, new, catalogue) for c in cases]
+    old = "/".join(sorted({r.before.edition for r in results})) or "1995-2022"
     doctrines = []
     for doctrine in evaluator.doctrines.doctrines:
         before = tuple(
@@ -179,8 +180,7 @@ def survey(
         after = tuple(
             r.case.id for r in results if doctrine_status(r.after, doctrine.id) != "does_not_apply"
         )
-        olds = {r.before.edition for r in results} or {"1995-2022"}
-        doctrines.append(DoctrineSurvival(doctrine, "/".join(sorted(olds)), new, before, after))
+        doctrines.append(DoctrineSurvival(doctrine, old, new, before, after))
     return results, doctrines
 
 

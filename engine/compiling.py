@@ -45,7 +45,7 @@ from .errors import EngineError
 from .facts import Facts
 from .model import DoctrineSet
 
-Role = Literal["when", "unless"]
+Role = Literal["when", "unless", "open_when"]
 Match = frozenset[tuple[str, Role]]  # (doctrine id, which condition) matched on one effect
 Json = dict[str, Any]
 
@@ -176,7 +176,11 @@ class CompiledRules:
             _SENTINEL: {"all": [{"m": {_TYPE_FIELD: "effect"}}], "run": _recorder(_SENTINEL)}
         }
         for doctrine in doctrines.doctrines:
-            for role, condition in (("when", doctrine.when), ("unless", doctrine.unless)):
+            for role, condition in (
+                ("when", doctrine.when),
+                ("unless", doctrine.unless),
+                ("open_when", doctrine.open_when),
+            ):
                 if condition is None:
                     continue
                 key = f"r{len(parts)}"
@@ -188,7 +192,11 @@ class CompiledRules:
         # is a faster one, and a field no rule reads cannot change a match.
         read: dict[str, set[str]] = {}
         for doctrine in doctrines.doctrines:
-            for test in (*tests_of(doctrine.when), *tests_of(doctrine.unless)):
+            for test in (
+                *tests_of(doctrine.when),
+                *tests_of(doctrine.unless),
+                *tests_of(doctrine.open_when),
+            ):
                 values = read.setdefault(test.field, set())
                 if isinstance(test.value, tuple):
                     values.update(test.value)

@@ -189,7 +189,7 @@ DIMENSIONS: dict[str, Dimension] = {
         Dimension(
             id="duration",
             description="duration (longer is more restrictive; indefinite is the longest)",
-            fields=("duration", "duration_years"),
+            fields=("duration", "duration_years", "duration_hours"),
             get=lambda p, e: e.duration,
             set=lambda p, i, v: _with_effect(p, i, duration=v),
             compare=_compare_duration,

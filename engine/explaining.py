@@ -23,6 +23,18 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
 }
 
 
+def show(value: object) -> str:
+    """One fact value as text: a set as its sorted members, a flag as yes/no, a number
+    without trailing zeros, a missing value as "not stated"."""
+    if isinstance(value, frozenset):
+        return ", ".join(sorted(value)) or "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "not stated" if value is None else str(value)
+
+
 def context(
     provision: Provision,
     index: int,
@@ -35,14 +47,7 @@ def context(
     effect: Effect = provision.effects[index]
     values: dict[str, str] = {}
     for name, value in facts.items():
-        if isinstance(value, frozenset):
-            values[name] = ", ".join(sorted(value)) or "none"
-        elif isinstance(value, bool):
-            values[name] = "yes" if value else "no"
-        elif isinstance(value, float):
-            values[name] = f"{value:g}"
-        else:
-            values[name] = "not stated" if value is None else str(value)
+        values[name] = show(value)
     right = catalogue.right(effect.right)
     article = catalogue.article(effect.right, edition)
     edition_entry = catalogue.edition(edition)

@@ -65,6 +65,18 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
         _enum("basis", model.BASES, "what triggers the effect", "none"),
         _enum("duration", DURATIONS, "how long the effect lasts"),
         FieldSpec("duration_years", "number", "years of a fixed duration"),
+        FieldSpec(
+            "duration_hours",
+            "number",
+            "a fixed duration (the maximum term) in hours, e.g. 72 for {hours: 72}",
+        ),
+        _enum(
+            "ordered_by",
+            model.ORDERING_AUTHORITIES,
+            "who decides the measure (a court, a prosecutor, an investigator, the police, an "
+            "official)",
+            UNSPECIFIED,
+        ),
         FieldSpec("aims", "set", "stated aims", catalogue.aim_ids),
         FieldSpec("aims_stated", "bool", "at least one aim is stated"),
         FieldSpec(
@@ -72,6 +84,12 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
             "bool",
             "at least one stated aim is admitted, for this right, by the "
             "restriction clause of the edition in force (or the right's own clause)",
+        ),
+        FieldSpec(
+            "has_inadmissible_aim",
+            "bool",
+            "at least one stated aim is one the restriction clause of the edition in force "
+            "(and the right's own clause) does not admit for this right",
         ),
         _enum("legal_ground", model.LEGAL_GROUNDS, "whether a law expressly provides it"),
         FieldSpec("safeguards", "set", "mitigations present", tuple(model.SAFEGUARDS)),
@@ -130,10 +148,15 @@ def effect_facts(
         "basis": effect.basis or "none",
         "duration": effect.duration.kind,
         "duration_years": effect.duration.years,
+        "duration_hours": effect.duration.hours,
+        "ordered_by": effect.ordered_by or UNSPECIFIED,
         "aims": aims,
         "aims_stated": bool(aims),
         "has_admitted_aim": any(
             catalogue.aim(a).admitted_for(edition, effect.right) is not None for a in aims
+        ),
+        "has_inadmissible_aim": any(
+            catalogue.aim(a).admitted_for(edition, effect.right) is None for a in aims
         ),
         "legal_ground": effect.legal_ground,
         "safeguards": frozenset(effect.safeguards),

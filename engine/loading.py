@@ -28,6 +28,7 @@ from .catalogue import Admission, Aim, Catalogue, Edition, Right, RightUnderEdit
 from .errors import InputError
 from .facts import TEMPLATE_EXTRAS, field_registry
 from .model import (
+    DURATION_UNITS,
     Addressees,
     Bill,
     Case,
@@ -255,8 +256,9 @@ def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) ->
             span = Duration()
         elif duration == "indefinite":
             span = Duration("indefinite")
-        elif "years" in duration:
-            span = Duration("fixed", years=float(duration["years"]))
+        elif any(unit in duration for unit in DURATION_UNITS):
+            unit = next(u for u in DURATION_UNITS if u in duration)
+            span = Duration.term(float(duration[unit]), unit)
         else:
             span = Duration("until_condition", until=duration["until"])
         effects.append(
@@ -278,6 +280,7 @@ def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) ->
                 justification=e.get("justification"),
                 requirement=e.get("requirement"),
                 delegated_to=e.get("delegated_to"),
+                ordered_by=e.get("ordered_by"),
                 location=Location(doc.file, doc.line_of(epath)),
             )
         )
@@ -365,15 +368,22 @@ def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctr
     doc, data = _read_named(file, schemas.doctrine_schema(catalogue), "doctrine")
     fields = field_registry(catalogue)
     parsed: dict[str, conditions.Condition] = {}
-    for key in ("when", "unless"):
+    for key in ("when", "unless", "open_when"):
         if key in data:
             try:
                 parsed[key] = conditions.parse(data[key], fields)
             except conditions.ConditionError as exc:
                 raise doc.error(f"in '{key}': {exc.message}", [key, *exc.path]) from None
     allowed = set(fields) | set(TEMPLATE_EXTRAS)
-    for key in ("reason", "remedy"):
-        for lang, text in data[key].items():
+    if ("open_when" in data) != ("question" in data):
+        key = "open_when" if "open_when" in data else "question"
+        raise doc.error(
+            "'open_when' and 'question' go together: the question is what the drafter must "
+            "answer when the facts the doctrine needs are not stated",
+            [key],
+        )
+    for key in ("reason", "remedy", "question"):
+        for lang, text in data.get(key, {}).items():
             for name in PLACEHOLDER.findall(text):
                 if name not in allowed:
                     close = difflib.get_close_matches(name, sorted(allowed), n=1)
@@ -414,6 +424,9 @@ def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctr
         remedy=_texts(data["remedy"]),
         dimensions=tuple(data.get("dimensions", ())),
         not_decided=data.get("not_decided"),
+        open_when=parsed.get("open_when"),
+        question=_texts(data["question"]) if "question" in data else None,
+        specialises=tuple(data.get("specialises", ())),
         location=Location(doc.file, 1),
     )
 
@@ -434,7 +447,23 @@ def load_doctrines(
         digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
     doctrines = tuple(load_doctrine(f, catalogue) for f in files)
     ids = [d.id for d in doctrines]
+    by_id = {d.id: d for d in doctrines}
     for doctrine, file in zip(doctrines, files, strict=True):
+        for i, ref in enumerate(doctrine.specialises):
+            general = by_id.get(ref)
+            if general is None or ref == doctrine.id:
+                raise read(file).error(
+                    conditions.unknown_message(
+                        ref, [x for x in ids if x != doctrine.id], "doctrine in specialises"
+                    ),
+                    ["specialises", i],
+                )
+            if general.stage != doctrine.stage:
+                raise read(file).error(
+                    f"'{ref}' is at stage {general.stage}, this doctrine at {doctrine.stage}; "
+                    "expected a general doctrine of the same stage",
+                    ["specialises", i],
+                )
         for basis in doctrine.basis:
             for i, ref in enumerate(basis.carried_by):
                 if ref not in ids or ref == doctrine.id:

@@ -189,8 +189,41 @@ DOCTRINE_OUTCOMES: dict[str, str] = {
     "concern": "the provision conforms, with a recommendation",
 }
 
-VERDICT_OUTCOMES = ("does_not_conform", "conforms_with_concerns", "conforms", "not_assessed")
-VerdictOutcome = Literal["does_not_conform", "conforms_with_concerns", "conforms", "not_assessed"]
+VERDICT_OUTCOMES = ("does_not_conform", "conforms_with_concerns", "conforms", "open")
+VerdictOutcome = Literal["does_not_conform", "conforms_with_concerns", "conforms", "open"]
+# "open": no stage fails, but at least one stage of one effect is settled by nothing - no
+# doctrine and no decided case; the report lists the questions (DESIGN.md, "Verdict and
+# report"). It replaces 0.1.0's "not_assessed" (which said the same of whole effects).
+
+STAGE_STATUSES: dict[str, str] = {
+    "fails": "a doctrine's violation fires on the facts, or a case held not to conform is "
+    "no less restrictive",
+    "passes": "a doctrine covering the stage is satisfied on the facts, or a case held to "
+    "conform is no more restrictive",
+    "open": "nothing settles the stage; the question and the nearest cases are given",
+    "not_applicable": "the stage does not concern this effect",
+}
+StageStatus = Literal["fails", "passes", "open", "not_applicable"]
+
+ORDERING_AUTHORITIES: dict[str, str] = {
+    # Who decides a deprivation of liberty (or another measure a court may have to order):
+    # 1995 Art. 16(2) and 2026 Art. 18(2) turn on whether it is a court.
+    "court": "a court (a judge)",
+    "prosecutor": "a prosecutor",
+    "investigator": "an investigator or inquiry body",
+    "police": "the police or another law-enforcement body",
+    "official": "another official or state body",
+}
+
+DURATION_UNITS: dict[str, float] = {
+    # Hours in one unit. A month is 730.5 hours and a year 8766 hours (365.25 days): the
+    # only use of these factors is to order terms and to compare them with a textual limit
+    # stated in hours (1995 Art. 16(2): 72 hours), never to compute a date.
+    "hours": 1.0,
+    "days": 24.0,
+    "months": 730.5,
+    "years": 8766.0,
+}
 
 HOLDINGS: dict[str, str] = {
     "does_not_conform": "does not conform to the Constitution",
@@ -239,20 +272,46 @@ class Citation:
 
 @attrs.frozen
 class Duration:
-    """How long an effect lasts: not time-bound, indefinite, fixed years, or until a condition."""
+    """How long an effect lasts: not time-bound, indefinite, a fixed (maximum) term, or until
+    a condition.
+
+    A fixed term is ``amount`` ``unit`` (hours, days, months or years; bill files write
+    ``{hours: 72}`` or ``{years: 3}``); ``years`` is the same term in years, kept because
+    doctrines and 0.1.0 bills read it. ``hours`` gives the term in hours, exactly for a term
+    stated in hours or days."""
 
     kind: Literal["none", "indefinite", "fixed", "until_condition"] = "none"
     years: float | None = None
     until: str | None = None
+    unit: str = attrs.field(default="years", validator=attrs.validators.in_(DURATION_UNITS))
+    amount: float | None = None
 
     def __attrs_post_init__(self) -> None:
         if (self.kind == "fixed") != (self.years is not None):
             raise ValueError("a fixed duration has years, and only a fixed duration has them")
+        if self.kind == "fixed" and self.amount is None:
+            object.__setattr__(self, "amount", self.years)
+
+    @classmethod
+    def term(cls, amount: float, unit: str) -> Duration:
+        """A fixed term of ``amount`` ``unit``; ValueError for an unknown unit."""
+        if unit not in DURATION_UNITS:
+            raise ValueError(f"unknown unit {unit!r}")
+        years = amount * DURATION_UNITS[unit] / DURATION_UNITS["years"]
+        return cls("fixed", years=years, unit=unit, amount=amount)
+
+    @property
+    def hours(self) -> float | None:
+        """The fixed term in hours (None unless fixed)."""
+        if self.kind != "fixed" or self.amount is None:
+            return None
+        return self.amount * DURATION_UNITS[self.unit]
 
     def __str__(self) -> str:
         if self.kind == "fixed":
-            years = f"{self.years:g}"
-            return f"{years} year" + ("" if years == "1" else "s")
+            amount = f"{self.amount:g}"
+            unit = self.unit[:-1] if amount == "1" else self.unit
+            return f"{amount} {unit}"
         if self.kind == "until_condition":
             return f"until {self.until}"
         return {"none": "not time-bound", "indefinite": "indefinite"}[self.kind]
@@ -286,6 +345,7 @@ class Effect:
     justification: str | None = None
     requirement: str | None = None
     delegated_to: str | None = None  # a by-law the law leaves the substance of the effect to
+    ordered_by: str | None = None  # who decides the measure (ORDERING_AUTHORITIES)
     location: Location | None = attrs.field(default=None, eq=False)
 
     def label(self) -> str:
@@ -372,6 +432,13 @@ class Doctrine:
     unless: Condition | None = None
     dimensions: tuple[str, ...] = ()
     not_decided: str | None = None
+    # Where the facts the doctrine needs are not stated, it settles nothing: ``open_when``
+    # holds, and the stage stays open with ``question`` put to the drafter.
+    open_when: Condition | None = None
+    question: Texts | None = None
+    # General doctrines at the same stage that this special one displaces wherever its
+    # ``when`` holds (the special over the general); they are reported as defeated.
+    specialises: tuple[str, ...] = ()
     location: Location | None = attrs.field(default=None, eq=False)
 
     def basis_for(self, edition: str) -> EditionBasis | None:
@@ -423,7 +490,8 @@ class DoctrineExample:
 
 @attrs.frozen
 class Finding:
-    """A doctrine that fired on one effect of a provision."""
+    """A doctrine that fired on one effect of a provision, or a decided case that settles a
+    stage against it (then ``doctrine`` is ``precedent:<case id>`` and ``case`` names it)."""
 
     doctrine: str
     stage: str
@@ -433,6 +501,7 @@ class Finding:
     articles: tuple[str, ...]
     rulings: tuple[str, ...]
     remedy: str
+    case: str | None = None
 
 
 @attrs.frozen
@@ -445,18 +514,89 @@ class Passed:
 
 
 @attrs.frozen
+class Defeated:
+    """A doctrine that applied to an effect but does not count, and why: displaced by a
+    special doctrine, or a concern on an effect that already fails a stage."""
+
+    doctrine: str
+    stage: str
+    effect: int
+    by: str  # the doctrine (or "violation") that defeated it
+    why: str
+
+
+@attrs.frozen
+class NearestCase:
+    """The most on-point decided case on one side of an open question."""
+
+    case: str
+    holding: str
+    effect: int  # 0-based effect of the case
+    distinctions: tuple[str, ...]  # the fields or dimensions on which the two differ
+    note: str | None = None
+
+
+@attrs.frozen
+class StageResult:
+    """One stage of the proportionality test for one effect: its status and what settled it.
+
+    ``source`` is ``doctrine`` (``doctrines`` lists them, ``facts`` the facts they read),
+    ``precedent`` (``cases`` lists the decided cases, ``dimensions`` what was compared) or
+    ``none``. An open stage carries its ``questions`` and the ``nearest`` case each side."""
+
+    stage: str
+    status: StageStatus
+    source: Literal["doctrine", "precedent", "none"] = "none"
+    doctrines: tuple[str, ...] = ()
+    cases: tuple[str, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()
+    dimensions: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    nearest: tuple[NearestCase, ...] = ()
+    concerns: tuple[str, ...] = ()  # doctrines or cases whose concern is attached here
+
+
+@attrs.frozen
+class EffectStages:
+    """The stage table of one effect (0-based ``effect``), in the order of STAGES."""
+
+    effect: int
+    stages: tuple[StageResult, ...]
+
+    def status(self, stage: str) -> StageStatus:
+        """The status of one stage; KeyError for an unknown stage."""
+        for result in self.stages:
+            if result.stage == stage:
+                return result.status
+        raise KeyError(stage)
+
+    @property
+    def open(self) -> tuple[str, ...]:
+        return tuple(r.stage for r in self.stages if r.status == "open")
+
+
+@attrs.frozen
 class Verdict:
+    """What the test gives for one provision: the outcome, the stage table of each effect,
+    the findings (violations and concerns, doctrines or precedents), the doctrines that
+    applied and passed, and those defeated. ``unassessed`` lists the effects (0-based) with at
+    least one open stage."""
+
     provision: Provision
     outcome: VerdictOutcome
     edition: str
     as_of: dt.date
     findings: tuple[Finding, ...]
     passed: tuple[Passed, ...]
-    unassessed: tuple[int, ...]  # effects no doctrine reached
+    unassessed: tuple[int, ...]
+    stages: tuple[EffectStages, ...] = ()
+    defeated: tuple[Defeated, ...] = ()
+    opened: tuple[Passed, ...] = ()  # doctrines that applied but lacked the facts they need
 
     @property
     def fired(self) -> frozenset[str]:
-        return frozenset(f.doctrine for f in self.findings)
+        return frozenset(f.doctrine for f in self.findings if f.case is None)
 
 
 # --------------------------------------------------------------------------- cases

@@ -74,5 +74,7 @@ class ReferenceMatcher:
                     hits.add((d.id, "when"))
                 if d.unless is not None and holds(d.unless, facts):
                     hits.add((d.id, "unless"))
+                if d.open_when is not None and holds(d.open_when, facts):
+                    hits.add((d.id, "open_when"))
             result.append(frozenset(hits))  # type: ignore[arg-type]
         return result

@@ -367,7 +367,7 @@ def effect_data(effect: Effect) -> dict[str, object]:
     if duration.kind == "indefinite":
         data["duration"] = "indefinite"
     elif duration.kind == "fixed":
-        data["duration"] = {"years": duration.years}
+        data["duration"] = {duration.unit: duration.amount}
     elif duration.kind == "until_condition":
         data["duration"] = {"until": duration.until}
     for name in ("aims", "safeguards", "grounds_of_distinction"):
@@ -381,7 +381,14 @@ def effect_data(effect: Effect) -> dict[str, object]:
         data["magnitude"] = dict(effect.magnitude)
     if effect.clarity != "clear":
         data["clarity"] = effect.clarity
-    for name in ("sector", "trigger_severity", "justification", "requirement", "delegated_to"):
+    for name in (
+        "sector",
+        "trigger_severity",
+        "justification",
+        "requirement",
+        "delegated_to",
+        "ordered_by",
+    ):
         if getattr(effect, name) is not None:
             data[name] = getattr(effect, name)
     return data

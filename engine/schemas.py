@@ -84,12 +84,17 @@ def effect_schema(catalogue: Catalogue) -> Schema:
             },
             "basis": _enum(model.BASES, "what triggers the effect", nullable=True),
             "duration": {
-                "description": "null (not time-bound), indefinite, {years: N} or {until: ...}",
-                "x-expected": "null, indefinite, {years: N} or {until: <condition>}",
+                "description": "null (not time-bound), indefinite, a fixed (maximum) term "
+                "{hours|days|months|years: N}, or {until: ...}",
+                "x-expected": "null, indefinite, {hours: N}, {days: N}, {months: N}, "
+                "{years: N} or {until: <condition>}",
                 "oneOf": [
                     {"type": "null"},
                     {"const": "indefinite"},
-                    _obj({"years": {"type": "number", "exclusiveMinimum": 0}}, ("years",)),
+                    *(
+                        _obj({unit: {"type": "number", "exclusiveMinimum": 0}}, (unit,))
+                        for unit in model.DURATION_UNITS
+                    ),
                     _obj({"until": TEXT}, ("until",)),
                 ],
             },
@@ -116,6 +121,12 @@ def effect_schema(catalogue: Catalogue) -> Schema:
                 model.JUSTIFICATIONS, "for a differentiation: justification stated?", True
             ),
             "requirement": _enum(model.REQUIREMENTS, "what a condition requires", True),
+            "ordered_by": _enum(
+                model.ORDERING_AUTHORITIES,
+                "who decides the measure: for a deprivation of liberty, whether a court "
+                "orders it (1995 Art. 16(2), 2026 Art. 18(2))",
+                True,
+            ),
             "delegated_to": _enum(
                 model.BYLAW_INSTRUMENTS,
                 "a by-law to which the law leaves the substance of the effect (e.g. a "
@@ -244,6 +255,14 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
                 "effective": DATE,
                 "when": condition,
                 "unless": condition,
+                "open_when": condition,
+                "question": TEXTS,
+                "specialises": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "description": "general doctrines at the same stage this one displaces "
+                    "where its 'when' holds",
+                },
                 "reason": TEXTS,
                 "remedy": TEXTS,
                 "dimensions": {"type": "array", "items": {"type": "string"}},

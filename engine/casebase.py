@@ -1,0 +1,247 @@
+"""The decided cases as a source of verdicts, for the stages no doctrine settles.
+
+DESIGN.md, "Verdict and report": where no doctrine settles a stage of the proportionality
+test for an effect, the effect is compared with every decided case (Horty's result model
+with dimensions; the three-ply argument of HYPO/CATO, Ashley 1990, Aleven 2003):
+
+- a case held **not to conform** forces the stage to *fail* when the effect is on point
+  (the same category: right, kind, trigger, sector, requirement, who orders it, grounds of
+  distinction) and at least as restrictive on every dimension the case's deciding
+  reasoning reads (the dimensions of its ``relied_on`` violation doctrines at that stage);
+- a case held **to conform** (with or without recommendations) lets the stage *pass* when
+  the effect is on point, states no aim the case did not state, and is no more restrictive
+  on **every** dimension of restrictiveness, not only those its doctrines read. The
+  asymmetry is deliberate: the Court's reasons for upholding a provision are rarely all
+  encoded, so a pass by analogy demands the closer fit (a wrong "conforms" is worse than an
+  open question);
+- otherwise the stage stays open, and the most on-point case on each side is named with the
+  fields and dimensions that distinguish it.
+
+A case counts as precedent under another edition only where every doctrine it relied on
+keeps its basis unchanged there (``status: same``); cases decided "in the Court's
+interpretation" decide no side (``precedent.side``) and are not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from . import conditions
+from .dimensions import DIMENSIONS, FIELD_TO_DIMENSION, Dimension
+from .model import Case, Doctrine, DoctrineSet, Effect, NearestCase, Provision
+
+__all__ = [
+    "CATEGORY_FIELDS",
+    "CaseBase",
+    "PrecedentStep",
+    "doctrine_dimensions",
+]
+
+CATEGORY_FIELDS: tuple[str, ...] = (
+    "right",
+    "kind",
+    "basis",
+    "sector",
+    "requirement",
+    "ordered_by",
+    "grounds_of_distinction",
+)
+"""Effect fields whose values must be equal for a case to be on point (unordered facts)."""
+
+# Dimensions compared for a pass by analogy: every dimension except the one that reads a
+# conclusion ("justification" is the legal conclusion itself and decides nothing).
+_PASS_DIMENSIONS: tuple[Dimension, ...] = tuple(
+    d for d in DIMENSIONS.values() if d.id != "justification"
+)
+
+
+def doctrine_dimensions(doctrine: Doctrine) -> tuple[Dimension, ...]:
+    """The dimensions a doctrine reads: declared, or inferred from its conditions' fields."""
+    if doctrine.dimensions:
+        ids = list(doctrine.dimensions)
+    else:
+        fields = conditions.fields_read(doctrine.when) | conditions.fields_read(doctrine.unless)
+        ids = sorted({FIELD_TO_DIMENSION[f] for f in fields if f in FIELD_TO_DIMENSION})
+    return tuple(DIMENSIONS[i] for i in ids if i != "justification")
+
+
+def side(holding: str) -> str | None:
+    """``invalid`` for a case held not to conform, ``valid`` for one held to conform (with or
+    without recommendations), None for a conforming interpretation."""
+    if holding == "does_not_conform":
+        return "invalid"
+    if holding in ("conforms", "conforms_with_recommendations"):
+        return "valid"
+    return None
+
+
+def _category(effect: Effect) -> dict[str, object]:
+    return {
+        "right": effect.right,
+        "kind": effect.kind,
+        "basis": effect.basis,
+        "sector": effect.sector,
+        "requirement": effect.requirement,
+        "ordered_by": effect.ordered_by,
+        "grounds_of_distinction": frozenset(effect.grounds_of_distinction),
+    }
+
+
+def category_differences(a: Effect, b: Effect) -> list[str]:
+    """The category fields on which two effects differ (CATEGORY_FIELDS order)."""
+    ca, cb = _category(a), _category(b)
+    return [f for f in CATEGORY_FIELDS if ca[f] != cb[f]]
+
+
+@attrs.frozen
+class PrecedentStep:
+    """What the case base says about one stage of one effect.
+
+    ``status`` is ``fails``, ``passes`` or ``open``; ``cases`` are the deciding cases,
+    ``dimensions`` the dimensions compared; ``recommended`` is true when every case that lets
+    the stage pass was upheld only with recommendations."""
+
+    status: str
+    cases: tuple[str, ...] = ()
+    dimensions: tuple[str, ...] = ()
+    nearest: tuple[NearestCase, ...] = ()
+    recommended: bool = False
+
+
+@attrs.frozen
+class _Entry:
+    case: Case
+    effect: int
+    side: str
+    fail_stages: frozenset[str]  # stages its relied-on violation doctrines sit at
+    fail_dims: tuple[Dimension, ...]
+
+
+class CaseBase:
+    """The decided cases, ready to be compared with effects stage by stage.
+
+    ``cases``: the case files (any order; results are ordered by case id). ``doctrines``:
+    the doctrine set whose ``relied_on`` entries give each case's deciding reasoning."""
+
+    def __init__(self, cases: Sequence[Case], doctrines: DoctrineSet) -> None:
+        self.doctrines = doctrines
+        by_id = {d.id: d for d in doctrines.doctrines}
+        entries: list[_Entry] = []
+        for case in sorted(cases, key=lambda c: c.id):
+            which = side(case.holding)
+            if which is None:
+                continue
+            deciding = [by_id[d] for d in case.relied_on if d in by_id]
+            violations = [d for d in deciding if d.outcome == "violation"]
+            dims: dict[str, Dimension] = {}
+            for d in violations:
+                dims.update({x.id: x for x in doctrine_dimensions(d)})
+            for i in range(len(case.provision.effects)):
+                entries.append(
+                    _Entry(
+                        case,
+                        i,
+                        which,
+                        frozenset(d.stage for d in violations),
+                        tuple(dims[k] for k in sorted(dims)) or _PASS_DIMENSIONS,
+                    )
+                )
+        self._entries = tuple(entries)
+        self._by_id = by_id
+
+    @property
+    def size(self) -> int:
+        """The number of case effects that can act as precedent."""
+        return len(self._entries)
+
+    def _usable(self, case: Case, edition: str) -> str | None:
+        """None when the case binds under ``edition``; else why not."""
+        if case.constitution == edition:
+            return None
+        for ref in case.relied_on:
+            doctrine = self._by_id.get(ref)
+            basis = doctrine.basis_for(edition) if doctrine else None
+            if basis is None or basis.status != "same":
+                return (
+                    f"decided under {case.constitution}; the basis of {ref} is "
+                    f"{basis.status if basis else 'absent'} under {edition}"
+                )
+        if not case.relied_on:
+            return f"decided under {case.constitution}, on reasoning no doctrine records"
+        return None
+
+    def step(
+        self, stage: str, provision: Provision, index: int, edition: str, exclude: str | None = None
+    ) -> PrecedentStep:
+        """Compare effect ``index`` (0-based) of ``provision`` with every case for ``stage``.
+
+        ``exclude`` leaves one case out (to measure what the rest of the case base decides).
+        """
+        effect = provision.effects[index]
+        fails: list[tuple[str, tuple[str, ...]]] = []
+        passes: list[tuple[str, bool]] = []
+        nearest: dict[str, tuple[tuple[int, str], NearestCase]] = {}
+        for entry in self._entries:
+            case = entry.case
+            if case.id == exclude:
+                continue
+            other = case.provision.effects[entry.effect]
+            if other.right != effect.right:
+                continue
+            blocked = self._usable(case, edition)
+            differences = category_differences(effect, other)
+            if entry.side == "invalid":
+                if stage not in entry.fail_stages:
+                    continue
+                dims = entry.fail_dims
+                against = [
+                    d.id
+                    for d in dims
+                    if not d.at_least_as_restrictive(
+                        d.get(provision, effect), d.get(case.provision, other)
+                    )
+                ]
+            else:
+                dims = _PASS_DIMENSIONS
+                against = [
+                    d.id
+                    for d in dims
+                    if not d.at_least_as_restrictive(
+                        d.get(case.provision, other), d.get(provision, effect)
+                    )
+                ]
+                if not set(effect.aims) <= set(other.aims):
+                    against.append("aims")
+            distinctions = (*differences, *against)
+            if not distinctions and blocked is None:
+                if entry.side == "invalid":
+                    fails.append((case.id, tuple(d.id for d in dims)))
+                else:
+                    passes.append((case.id, case.holding == "conforms_with_recommendations"))
+                continue
+            key = (len(distinctions), case.id)
+            candidate = NearestCase(case.id, case.holding, entry.effect, distinctions, blocked)
+            if entry.side not in nearest or key < nearest[entry.side][0]:
+                nearest[entry.side] = (key, candidate)
+        shown = tuple(nearest[s][1] for s in ("invalid", "valid") if s in nearest)
+        if fails and not passes:
+            ids = tuple(sorted({c for c, _ in fails}))
+            dims = tuple(sorted({d for _, ds in fails for d in ds}))
+            return PrecedentStep("fails", ids, dims)
+        if passes and not fails:
+            ids = tuple(sorted({c for c, _ in passes}))
+            recommended = all(r for _, r in passes)
+            return PrecedentStep(
+                "passes", ids, tuple(d.id for d in _PASS_DIMENSIONS), recommended=recommended
+            )
+        if passes and fails:
+            both = tuple(
+                NearestCase(c, "does_not_conform", 0, (), "forces this stage to fail")
+                for c, _ in fails
+            ) + tuple(
+                NearestCase(c, "conforms", 0, (), "lets this stage pass") for c, _ in passes
+            )
+            return PrecedentStep("open", nearest=both)
+        return PrecedentStep("open", nearest=shown)

@@ -46,7 +46,8 @@ def _evaluator() -> Any:
     from tarazy.engine import loading
     from tarazy.engine.evaluating import Evaluator
 
-    return Evaluator(_doctrines(), loading.load_catalogue())
+    catalogue = loading.load_catalogue()
+    return Evaluator(_doctrines(), catalogue, cases=loading.load_cases([], catalogue))
 
 
 class CaseItem(pytest.Item):

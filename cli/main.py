@@ -4,7 +4,8 @@ Exit statuses mean the same thing in every command:
   0  all is well (every provision conforms, concerns included)
   1  a provision does not conform (or a check of the rules failed)
   2  bad input: a file, an option or a reference that cannot be used
-  3  no provision fails, but at least one was not assessed by any doctrine
+  3  no provision fails, but at least one stage of one effect is open (settled by no
+     doctrine and no decided case); the report lists the open questions
   4  the rule engine returned a result that could not be trusted (a bug; please report)
 """
 
@@ -27,7 +28,7 @@ from tarazy.engine.errors import EngineError, InputError
 from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
 from tarazy.engine.replaying import Replay
 
-EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_NOT_ASSESSED, EXIT_ENGINE = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_OPEN, EXIT_ENGINE = 0, 1, 2, 3, 4
 
 
 def format_option(*choices: str, help: str) -> Callable[[Any], Any]:
@@ -92,20 +93,33 @@ def main() -> None:
 
     \b
     Exit status: 0 conforms (concerns included), 1 does not conform, 2 bad input,
-    3 nothing fails but something was not assessed, 4 rule-engine failure.
+    3 nothing fails but a stage is open (the report lists the questions), 4 rule-engine
+    failure.
     """
+
+
+CASE_BASE = click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory of decided cases that settle the stages no doctrine settles. "
+    "Default: the cases bundled with tarazy.",
+)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @FORMAT
 @DOCTRINES
+@CASE_BASE
 @AS_OF
 @LANG
 def check(
     files: Sequence[Path],
     fmt: str,
     doctrines_dir: Path | None,
+    cases_dir: Path | None,
     as_of: dt.datetime | None,
     lang: str,
 ) -> None:
@@ -113,16 +127,19 @@ def check(
 
     Each FILE is a bill (a mapping with 'provisions:') or a single provision (a mapping
     with 'effects:'); see `tarazy schema bill`. For every provision the report gives the
-    verdict (does_not_conform, conforms_with_concerns, conforms, not_assessed) and the
-    findings in the order of the proportionality stages, each with its reason, articles,
-    rulings and remedy.
+    verdict (does_not_conform, conforms_with_concerns, conforms, open), the stage table of
+    each effect (legality, absolute rights, legitimate aim, necessity, balance, equality,
+    certainty: fails, passes, open or n/a, and what settled it - a doctrine or a decided
+    case), the findings with reasons, articles, rulings and remedies, and the open questions
+    with the nearest decided case on each side.
     """
     catalogue = loading.load_catalogue()
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue)
     bills = [loading.load_bill(f, catalogue) for f in files]  # all input first: no half output
     default_day = as_of.date() if as_of else dt.date.today()
     checked: list[reporting.CheckedProvision] = []
-    with Evaluator(doctrines, catalogue) as evaluator:
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         for bill in bills:
             day = bill.as_of or default_day
             edition = edition_for(day, catalogue)
@@ -143,8 +160,8 @@ def check(
     outcomes = {c.verdict.outcome for c in checked}
     if "does_not_conform" in outcomes:
         raise SystemExit(EXIT_FAIL)
-    if "not_assessed" in outcomes:
-        raise SystemExit(EXIT_NOT_ASSESSED)
+    if "open" in outcomes:
+        raise SystemExit(EXIT_OPEN)
 
 
 CASE_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -165,7 +182,7 @@ def _load_replays(
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
     chosen = list(paths) or ([cases_dir] if cases_dir else [])
     cases = loading.load_cases(chosen, catalogue, doctrines)
-    with Evaluator(doctrines, catalogue) as evaluator:
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         return doctrines, replaying.replay_all(cases, evaluator)
 
 

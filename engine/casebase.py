@@ -19,7 +19,8 @@ with dimensions; the three-ply argument of HYPO/CATO, Ashley 1990, Aleven 2003):
 
 A case counts as precedent under another edition only where every doctrine it relied on
 keeps its basis unchanged there (``status: same``); cases decided "in the Court's
-interpretation" decide no side (``precedent.side``) and are not used.
+interpretation" let a stage pass only with a concern, like those upheld with
+recommendations (the provision conforms only as the Court read it).
 """
 
 from __future__ import annotations
@@ -68,11 +69,12 @@ def doctrine_dimensions(doctrine: Doctrine) -> tuple[Dimension, ...]:
 
 
 def side(holding: str) -> str | None:
-    """``invalid`` for a case held not to conform, ``valid`` for one held to conform (with or
-    without recommendations), None for a conforming interpretation."""
+    """``invalid`` for a case held not to conform; ``valid`` for one upheld - with or without
+    recommendations, or in the Court's interpretation (a provision no more restrictive then
+    conforms only with a concern: as the Court read it, or with its recommendations)."""
     if holding == "does_not_conform":
         return "invalid"
-    if holding in ("conforms", "conforms_with_recommendations"):
+    if holding in ("conforms", "conforms_with_recommendations", "conforms_in_interpretation"):
         return "valid"
     return None
 
@@ -219,7 +221,7 @@ class CaseBase:
                 if entry.side == "invalid":
                     fails.append((case.id, tuple(d.id for d in dims)))
                 else:
-                    passes.append((case.id, case.holding == "conforms_with_recommendations"))
+                    passes.append((case.id, case.holding != "conforms"))
                 continue
             key = (len(distinctions), case.id)
             candidate = NearestCase(case.id, case.holding, entry.effect, distinctions, blocked)

@@ -390,16 +390,17 @@ class Evaluator:
         else:
             reason = (
                 f"Последствие {index + 1} не более ограничительно, чем норма, признанная "
-                f"соответствующей Конституции с рекомендациями ({cases}); рекомендации Суда "
-                "относятся и к нему."
+                f"соответствующей Конституции лишь с рекомендациями или в истолковании Суда "
+                f"({cases}); это относится и к нему."
                 if ru
-                else f"Effect {index + 1} is no more restrictive than the provision upheld with "
-                f"recommendations in {cases}; the Court's recommendations apply to it too."
+                else f"Effect {index + 1} is no more restrictive than the provision upheld only "
+                f"with recommendations or in the Court's interpretation ({cases}); the same "
+                "holds for it."
             )
             remedy = (
-                f"Учесть рекомендации Суда в {cases}."
+                f"Учесть рекомендации или истолкование Суда в {cases}."
                 if ru
-                else f"Take up the Court's recommendations in {cases}."
+                else f"Take up the Court's recommendations or interpretation in {cases}."
             )
         return Finding(
             doctrine=f"precedent:{step.cases[0]}",

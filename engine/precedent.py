@@ -6,11 +6,12 @@ with recommendations" is valid; "does not conform" is invalid; "conforms in the 
 interpretation" decides neither side cleanly (the literal reading fails, the interpreted
 one stands) and takes no part in forcing or in the consistency check.
 
-Cases are compared through the lens of a doctrine that decided one of them (it is in the
-case's ``relied_on``): two effects are comparable for it when it applies to both (its
-``when`` holds - the doctrine's own category), and they are compared on the dimensions it
-reads (its ``dimensions``, or those
-of the fields its conditions read). Effect X is at least as restrictive as Y when on every
+Cases are compared through the lens of a violation doctrine that decided the invalid one
+(it is in that case's ``relied_on`` and fired on the effect): two effects are comparable
+for it when it applies to both, and both concern the same right by the same kind of
+effect (general doctrines apply to every effect, so their ``when`` alone is no category);
+they are compared on the dimensions it reads (its ``dimensions``, or those of the fields
+its conditions read). Effect X is at least as restrictive as Y when on every
 such dimension X's value is at least as restrictive as Y's (incomparable values fail).
 
 The case base is inconsistent (DESIGN.md, property 7) when some valid case is at least as
@@ -85,12 +86,17 @@ def _pairs(
     valid = [r for r in replays if side(r.case.holding) == "valid"]
     invalid = [r for r in replays if side(r.case.holding) == "invalid"]
     for doctrine in doctrines.doctrines:
+        if doctrine.outcome != "violation":
+            continue
         for v, i in product(valid, invalid):
-            if doctrine.id not in (*v.case.relied_on, *i.case.relied_on):
+            if doctrine.id not in i.case.relied_on:
                 continue
-            for ev, ei in product(
-                applied_effects(v.verdict, doctrine.id), applied_effects(i.verdict, doctrine.id)
-            ):
+            fired = sorted({f.effect for f in i.verdict.findings if f.doctrine == doctrine.id})
+            for ev, ei in product(applied_effects(v.verdict, doctrine.id), fired):
+                a = v.case.provision.effects[ev]
+                b = i.case.provision.effects[ei]
+                if (a.right, a.kind) != (b.right, b.kind):
+                    continue  # not on point: general doctrines apply to every effect
                 yield doctrine, v, ev, i, ei
 
 

@@ -12,7 +12,7 @@ conforms_with_recommendations         conforms_with_concerns (conforms: weak mat
 conforms_in_interpretation            conforms_with_concerns, does_not_conform (the
                                       literal reading has the flaw the interpretation
                                       cures; conforms: weak match)
-any                                   not_assessed is never a match: "uncovered"
+any                                   open is never a match: "uncovered"
 ====================================  ==============================================
 
 A match whose relied-on doctrines did not all apply (fire or pass) is only a weak match:
@@ -49,7 +49,7 @@ _TABLE: dict[str, dict[str, Match]] = {
 
 def match_outcome(holding: str, outcome: str) -> Match:
     """How an engine outcome compares with the Court's holding, by the match table."""
-    if outcome == "not_assessed":
+    if outcome == "open":
         return "uncovered"
     return _TABLE[holding].get(outcome, "mismatch")
 
@@ -63,13 +63,14 @@ class Replay:
 
     @property
     def applied(self) -> frozenset[str]:
-        return self.verdict.fired | {p.doctrine for p in self.verdict.passed}
+        """Doctrines that applied to the case: fired, passed or left a stage open."""
+        return applied_doctrines(self.verdict)
 
     @property
     def note(self) -> str:
         if self.match == "uncovered":
             effects = ", ".join(str(i + 1) for i in self.verdict.unassessed)
-            return f"no doctrine reached the provision (effects {effects})"
+            return f"a stage stays open (effects {effects}): nothing settles it"
         if self.match == "mismatch":
             return f"the Court held {self.case.holding}; the doctrines give {self.verdict.outcome}"
         if self.not_applied:
@@ -79,10 +80,20 @@ class Replay:
         return ""
 
 
+def applied_doctrines(verdict: Verdict) -> frozenset[str]:
+    """Doctrines that applied to any effect: fired (defeated or not), passed, or opened."""
+    return (
+        verdict.fired
+        | {p.doctrine for p in verdict.passed}
+        | {p.doctrine for p in verdict.opened}
+        | {d.doctrine for d in verdict.defeated if d.by == "violation"}
+    )
+
+
 def replay(case: Case, evaluator: Evaluator) -> Replay:
     verdict = evaluator.evaluate(case.provision, case.date, case.constitution)
     match = match_outcome(case.holding, verdict.outcome)
-    applied = verdict.fired | {p.doctrine for p in verdict.passed}
+    applied = applied_doctrines(verdict)
     not_applied = tuple(d for d in case.relied_on if d not in applied)
     if match == "match" and not_applied:
         match = "weak_match"

@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 
 from . import model
 from .catalogue import Catalogue
-from .model import DoctrineSet, Effect, Provision, Verdict
+from .model import DoctrineSet, Effect, NearestCase, Provision, StageResult, Verdict
 from .precedent import Conflict
 from .replaying import Flip, Replay, summary
 from .survival import CaseSurvival, DoctrineSurvival
@@ -43,15 +43,19 @@ OUTCOME_LABEL = {
     "does_not_conform": "DOES NOT CONFORM",
     "conforms_with_concerns": "CONFORMS, WITH CONCERNS",
     "conforms": "CONFORMS",
-    "not_assessed": "NOT ASSESSED",
+    "open": "OPEN",
 }
 
 
 def ruling_label(case_id: str) -> str:
-    """KZ-CC-NR-2023-03 → 'NR No. 3 of 2023'."""
+    """KZ-CC-NR-2023-03 → 'NR No. 3 of 2023'; from No. 11 of 2023 on the Court numbers its
+    normative resolutions with the suffix НП: KZ-CC-NR-2023-27 → '27-НП of 2023'."""
     parts = case_id.split("-")
     if len(parts) == 5 and parts[:3] == ["KZ", "CC", "NR"]:
-        return f"NR No. {int(parts[4])} of {parts[3]}"
+        number = int(parts[4])
+        if parts[3] == "2023" and number <= 10:
+            return f"NR No. {number} of {parts[3]}"
+        return f"{number}-НП of {parts[3]}"
     return case_id
 
 
@@ -67,25 +71,64 @@ def effect_label(verdict: Verdict, index: int) -> str:
 
 
 def drafting_notes(verdict: Verdict) -> tuple[str, ...]:
-    """What the drafter should know beyond the findings (missing facts a doctrine needs)."""
+    """What the drafter should know beyond the stage table (facts that decide nothing)."""
     notes = []
     for i, effect in enumerate(verdict.provision.effects):
-        if not effect.aims:
+        if effect.justification is not None:
             notes.append(
-                f"effect {i + 1} states no aim, so the legitimate-aim stage could not be checked"
-            )
-        if effect.kind == "differentiation" and effect.justification is None:
-            notes.append(
-                f"effect {i + 1} is a differentiation without 'justification'; the equality "
-                "stage needs it (stated or none)"
+                f"effect {i + 1} says 'justification: {effect.justification}'; whether a "
+                "justification is objective and reasonable is the legal conclusion itself, so "
+                "this field decides nothing (the equality stage weighs the ground and the aim)"
             )
     return tuple(notes)
+
+
+STAGE_LABEL = {stage: stage.replace("_", " ") for stage in model.STAGES}
+STATUS_LABEL = {"fails": "FAILS", "passes": "passes", "open": "OPEN", "not_applicable": "n/a"}
+
+
+def _nearest_data(n: NearestCase) -> dict[str, Any]:
+    return {
+        "case": n.case,
+        "holding": n.holding,
+        "effect": n.effect + 1,
+        "distinctions": list(n.distinctions),
+        "note": n.note,
+    }
+
+
+def stages_data(verdict: Verdict) -> list[dict[str, Any]]:
+    """The stage table of every effect, as JSON-ready data (effects and case effects 1-based)."""
+    return [
+        {
+            "effect": table.effect + 1,
+            "stages": [
+                {
+                    "stage": r.stage,
+                    "status": r.status,
+                    "source": r.source,
+                    "doctrines": list(r.doctrines),
+                    "cases": list(r.cases),
+                    "facts": dict(r.facts),
+                    "dimensions": list(r.dimensions),
+                    "articles": [f"Art. {a}" for a in r.articles],
+                    "questions": list(r.questions),
+                    "nearest": [_nearest_data(n) for n in r.nearest],
+                    "concerns": list(r.concerns),
+                }
+                for r in table.stages
+            ],
+        }
+        for table in verdict.stages
+    ]
 
 
 # --------------------------------------------------------------------------- JSON
 
 
 def to_json(checked: Sequence[CheckedProvision]) -> str:
+    """Verdicts as one JSON document: {provisions: [...], summary: {outcome: count}}.
+    Effects are numbered from 1."""
     provisions: list[dict[str, Any]] = []
     for item in checked:
         v = item.verdict
@@ -97,9 +140,11 @@ def to_json(checked: Sequence[CheckedProvision]) -> str:
                 "outcome": v.outcome,
                 "edition": v.edition,
                 "as_of": v.as_of.isoformat(),
+                "stages": stages_data(v),
                 "findings": [
                     {
                         "doctrine": f.doctrine,
+                        "case": f.case,
                         "stage": f.stage,
                         "outcome": f.outcome,
                         "effect": f.effect + 1,
@@ -114,7 +159,17 @@ def to_json(checked: Sequence[CheckedProvision]) -> str:
                     {"doctrine": p.doctrine, "stage": p.stage, "effect": p.effect + 1}
                     for p in v.passed
                 ],
-                "unassessed_effects": [i + 1 for i in v.unassessed],
+                "defeated": [
+                    {
+                        "doctrine": d.doctrine,
+                        "stage": d.stage,
+                        "effect": d.effect + 1,
+                        "by": d.by,
+                        "why": d.why,
+                    }
+                    for d in v.defeated
+                ],
+                "open_effects": [i + 1 for i in v.unassessed],
                 "notes": list(item.notes),
                 "warnings": list(item.warnings),
             }
@@ -129,11 +184,59 @@ def to_json(checked: Sequence[CheckedProvision]) -> str:
 
 # --------------------------------------------------------------------------- text
 
+WIDTH = 80
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, width=96, initial_indent=indent, subsequent_indent=indent) or [
-        indent
-    ]
+
+def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [indent]
+
+
+def _settled_by(r: StageResult) -> str:
+    if r.source == "precedent":
+        return "by precedent: " + ", ".join(r.cases)
+    if r.doctrines:
+        return ", ".join(d + (" (concern)" if d in r.concerns else "") for d in r.doctrines)
+    return "-" if r.status != "not_applicable" else ""
+
+
+def stage_table_text(verdict: Verdict) -> list[str]:
+    """The stage table of every effect, compactly, in 80 columns."""
+    lines: list[str] = []
+    for table in verdict.stages:
+        lines.append(f"   {effect_label(verdict, table.effect)}")
+        for r in table.stages:
+            head = f"     {STAGE_LABEL[r.stage]:<16} {STATUS_LABEL[r.status]:<7} "
+            lines += _wrap(_settled_by(r), " " * len(head), head) if _settled_by(r) else [
+                head.rstrip()
+            ]
+    return lines
+
+
+def _open_questions_text(verdict: Verdict) -> list[str]:
+    lines: list[str] = []
+    for table in verdict.stages:
+        for r in table.stages:
+            if r.status != "open":
+                continue
+            label = f"effect {table.effect + 1}, {STAGE_LABEL[r.stage]}"
+            for q in r.questions:
+                lines += _wrap(f"{label}: {q}", "        ", "      - ")
+            for n in r.nearest:
+                side = "held not to conform" if n.holding == "does_not_conform" else "upheld"
+                differs = ", ".join(n.distinctions) or "nothing recorded"
+                text = f"nearest {side}: {ruling_label(n.case)} [{n.case}], differs on {differs}"
+                if n.note:
+                    text += f" ({n.note})"
+                lines += _wrap(text, "          ", "        ")
+            if not r.nearest:
+                lines += _wrap("no decided case on this right points either way", "        ")
+    return lines
 
 
 def to_text(
@@ -142,6 +245,8 @@ def to_text(
     catalogue: Catalogue,
     lang: str = "en",
 ) -> str:
+    """Verdicts for the terminal: per provision the verdict, the stage table of each effect,
+    the findings with reasons and remedies, and the open questions with the nearest cases."""
     lines: list[str] = []
     current: tuple[str, str, str] | None = None
     for item in checked:
@@ -153,39 +258,49 @@ def to_text(
             if lines:
                 lines.append("")
             lines.append(f"== {item.file}")
-            lines.append(
-                f"   Constitution applied: edition {v.edition} ({edition.title.get(lang)}), "
-                f"as of {v.as_of.isoformat()}"
+            lines += _wrap(
+                f"Constitution applied: edition {v.edition} ({edition.title.get(lang)}), "
+                f"as of {v.as_of.isoformat()}",
+                "   ",
             )
         p = v.provision
         lines.append("")
         title = f" — {p.title}" if p.title else ""
-        lines.append(f"[{OUTCOME_LABEL[v.outcome]}] {p.id}{title}")
+        lines += _wrap(f"[{OUTCOME_LABEL[v.outcome]}] {p.id}{title}", "   ", "")
         cite = str(p.citation)
         instrument = catalogue.instrument_name(p.instrument, lang)
-        lines.append(f"   {cite + ' · ' if cite else ''}instrument: {instrument}")
+        lines += _wrap(f"{cite + ' · ' if cite else ''}instrument: {instrument}", "   ")
+        lines += stage_table_text(v)
         for n, f in enumerate(v.findings, 1):
-            doctrine = doctrines.get(f.doctrine)
-            lines.append(
-                f"   {n}. {f.stage} · {f.outcome} · {f.doctrine} — {doctrine.title.get(lang)}"
+            if f.case is not None:
+                name = f"decided case {ruling_label(f.case)}"
+            else:
+                name = doctrines.get(f.doctrine).title.get(lang)
+            lines += _wrap(
+                f"{n}. {STAGE_LABEL[f.stage]} · {f.outcome} · {f.doctrine} — {name}",
+                "      ",
+                "   ",
             )
             lines.append(f"      on {effect_label(v, f.effect)}")
             lines += _wrap("Reason: " + f.reason, "      ")
-            lines += _wrap("Articles: " + articles_label(f.articles, v.edition), "      ")
+            if f.articles:
+                lines += _wrap("Articles: " + articles_label(f.articles, v.edition), "      ")
             if f.rulings:
                 lines += _wrap(
                     "Rulings: " + ", ".join(f"{ruling_label(r)} [{r}]" for r in f.rulings),
                     "      ",
                 )
             lines += _wrap("Remedy: " + f.remedy, "      ")
-        if v.passed:
-            lines.append("   Checked and passed:")
-            for passed in v.passed:
-                lines.append(f"      - {passed.doctrine} on {effect_label(v, passed.effect)}")
-        if v.unassessed:
-            lines.append("   Reached by no doctrine (not assessed):")
-            for i in v.unassessed:
-                lines.append(f"      - {effect_label(v, i)}")
+        questions = _open_questions_text(v)
+        if questions:
+            lines.append("   Open questions:")
+            lines += questions
+        if v.defeated:
+            lines.append("   Defeated:")
+            for d in v.defeated:
+                lines += _wrap(
+                    f"{d.doctrine} on effect {d.effect + 1}: {d.why}", "        ", "      - "
+                )
         for warning in item.warnings:
             lines += _wrap("Warning: " + warning, "   ")
         for note in item.notes:
@@ -489,7 +604,7 @@ FATE_LABEL = {
     "same": "same outcome",
     "same_on_other_grounds": "same outcome, on other grounds",
     "different": "different outcome",
-    "now_not_assessed": "now not assessed",
+    "now_open": "now open",
 }
 
 

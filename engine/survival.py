@@ -22,7 +22,7 @@ from .catalogue import Catalogue
 from .evaluating import Evaluator, doctrine_status
 from .model import Case, Doctrine, DoctrineSet, Effect, Verdict
 
-Fate = Literal["same", "same_on_other_grounds", "different", "now_not_assessed"]
+Fate = Literal["same", "same_on_other_grounds", "different", "now_open"]
 
 
 def first_day(catalogue: Catalogue, edition: str) -> dt.date:
@@ -137,8 +137,8 @@ def survive(case: Case, evaluator: Evaluator, new: str, catalogue: Catalogue) ->
     after = evaluator.evaluate(case.provision, day, new)
     was, now = _decided_by(before), _decided_by(after)
     carried = tuple(sorted(d for d in was if was[d] == now.get(d)))
-    if after.outcome == "not_assessed" and before.outcome != "not_assessed":
-        fate: Fate = "now_not_assessed"
+    if after.outcome == "open" and before.outcome != "open":
+        fate: Fate = "now_open"
     elif after.outcome != before.outcome:
         fate = "different"
     elif was != now:

@@ -218,7 +218,7 @@ def replay(
 
     Each case is evaluated under the edition of the Constitution it was decided under, on
     its date, and its outcome compared with the holding: match, weak_match, mismatch or
-    uncovered (no doctrine reached it). Exit status 1 when any case mismatches or is
+    uncovered (a stage stays open). Exit status 1 when any case mismatches or is
     uncovered.
     """
     doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir)
@@ -227,7 +227,7 @@ def replay(
             raise click.UsageError("--against reports flips as text or json, not junit")
         catalogue = loading.load_catalogue()
         baseline = loading.doctrines_at(against, doctrines_dir, catalogue)
-        with Evaluator(baseline, catalogue) as evaluator:
+        with Evaluator(baseline, catalogue, cases=[r.case for r in replays]) as evaluator:
             before = replaying.replay_all([r.case for r in replays], evaluator)
         flips = replaying.flips(before, replays, baseline, doctrines)
         current = doctrines.source
@@ -301,7 +301,7 @@ def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, editi
 
     Every decided case is replayed under the edition it was decided under and again under
     the new one; each is reported as same outcome, same outcome on other grounds, different
-    outcome, or now not assessed, with the reason in legal terms (a right that left the
+    outcome, or now open, with the reason in legal terms (a right that left the
     never-restrictable list, a newly admitted aim, a doctrine whose basis lapsed) and what
     still carries the result. Then every doctrine: its articles under each edition, how its
     basis fares, and the cases it decides under each.
@@ -313,7 +313,7 @@ def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, editi
         )
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
     cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
-    with Evaluator(doctrines, catalogue) as evaluator:
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         per_case, per_doctrine = survival_module.survey(cases, evaluator, catalogue, edition)
     if fmt == "json":
         click.echo(reporting.survival_json(per_case, per_doctrine, edition), nl=False)

@@ -9,7 +9,8 @@ with dimensions; the three-ply argument of HYPO/CATO, Ashley 1990, Aleven 2003):
   distinction) and at least as restrictive on every dimension the case's deciding
   reasoning reads (the dimensions of its ``relied_on`` violation doctrines at that stage);
 - a case held **to conform** (with or without recommendations) lets the stage *pass* when
-  the effect is on point, states no aim the case did not state, and is no more restrictive
+  the effect is on point, pursues no aim the case (where it records aims) did not, and is
+  no more restrictive
   on **every** dimension of restrictiveness, not only those its doctrines read. The
   asymmetry is deliberate: the Court's reasons for upholding a provision are rarely all
   encoded, so a pass by analogy demands the closer fit (a wrong "conforms" is worse than an
@@ -214,7 +215,9 @@ class CaseBase:
                         d.get(case.provision, other), d.get(provision, effect)
                     )
                 ]
-                if not set(effect.aims) <= set(other.aims):
+                # An aim the case did not pursue is a distinction (where the case states its
+                # aims at all: most case files record none, the Court having weighed none).
+                if other.aims and not set(effect.aims) <= set(other.aims):
                     against.append("aims")
             distinctions = (*differences, *against)
             if not distinctions and blocked is None:

@@ -480,7 +480,7 @@ class DoctrineExample:
     doctrine: str
     why: str
     as_of: dt.date
-    expect: Literal["fires", "passes", "does_not_apply"]
+    expect: Literal["fires", "open", "passes", "does_not_apply"]
     provision: Provision
     location: Location | None = attrs.field(default=None, eq=False)
 

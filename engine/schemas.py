@@ -302,7 +302,8 @@ def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
                             "why": TEXT,
                             "as_of": DATE,
                             "expect": _enum(
-                                ("fires", "passes", "does_not_apply"), "what the doctrine must do"
+                                ("fires", "open", "passes", "does_not_apply"),
+                                "what the doctrine must do",
                             ),
                             "instrument": _enum(model.INSTRUMENTS, "rank of the act (law)"),
                             "effect": effect_schema(catalogue),

@@ -72,7 +72,13 @@ def _decided_by(verdict: Verdict) -> dict[str, str]:
     """Doctrine → what it did (fires / passes), over the whole provision."""
     result: dict[str, str] = {}
     for f in verdict.findings:
-        result[f.doctrine] = "fires"
+        if f.case is None:
+            result[f.doctrine] = "fires"
+    for d in verdict.defeated:
+        if d.by == "violation":
+            result[d.doctrine] = "fires"
+    for p in verdict.opened:
+        result.setdefault(p.doctrine, "open")
     for p in verdict.passed:
         result.setdefault(p.doctrine, "passes")
     return result
@@ -192,7 +198,8 @@ def basis_warnings(
     far as they do not contradict the new text)."""
     edition = catalogue.edition(verdict.edition)
     changed = []
-    for f in verdict.findings:
+    findings = [f for f in verdict.findings if f.case is None]  # precedents: see casebase
+    for f in findings:
         doctrine = doctrines.get(f.doctrine)
         basis = doctrine.basis_for(edition.id)
         if (
@@ -205,7 +212,7 @@ def basis_warnings(
     warnings = []
     steady = {
         f.doctrine
-        for f in verdict.findings
+        for f in findings
         if f.outcome == "violation"
         and (b := doctrines.get(f.doctrine).basis_for(edition.id)) is not None
         and b.status == "same"

@@ -109,8 +109,10 @@ class Context:
         self.examples = tuple(e for e in examples if e.doctrine in doctrines.ids)
         self.seeds = strategies.seeds_from(self.cases, self.examples)
         self.seed = seed
-        self.evaluator = Evaluator(doctrines, catalogue)
-        self.reference = Evaluator(doctrines, catalogue, ReferenceMatcher(doctrines))
+        self.evaluator = Evaluator(doctrines, catalogue, cases=self.cases)
+        self.reference = Evaluator(
+            doctrines, catalogue, ReferenceMatcher(doctrines), cases=self.cases
+        )
         self._shuffled: list[Evaluator] | None = None
         self._replays: list[replaying.Replay] | None = None
 
@@ -130,7 +132,9 @@ class Context:
             rng.shuffle(shuffled)
             orders.append(tuple(shuffled))
             self._shuffled = [
-                Evaluator(attrs.evolve(self.doctrines, doctrines=order), self.catalogue)
+                Evaluator(
+                    attrs.evolve(self.doctrines, doctrines=order), self.catalogue, cases=self.cases
+                )
                 for order in orders
             ]
         return self._shuffled
@@ -278,10 +282,18 @@ def forced_by_the_rest(ctx: Context, case: Case) -> Problem | None:
                 continue
             doctrine = ctx.doctrines.get(doctrine_id)
             dims = precedent.doctrine_dimensions(doctrine)
-            for eo in precedent.applied_effects(other.verdict, doctrine.id):
+            if side == "invalid":  # the effects the doctrine decided: where it fired
+                theirs = sorted(
+                    {f.effect for f in other.verdict.findings if f.doctrine == doctrine.id}
+                )
+            else:
+                theirs = precedent.applied_effects(other.verdict, doctrine.id)
+            for eo in theirs:
                 for em in precedent.applied_effects(mine.verdict, doctrine.id):
                     a = (case.provision, case.provision.effects[em])
                     b = (other.case.provision, other.case.provision.effects[eo])
+                    if (a[1].right, a[1].kind) != (b[1].right, b[1].kind):
+                        continue  # not on point (general doctrines apply to every effect)
                     up = side == "invalid" and precedent.at_least_as_restrictive(a, b, dims)
                     down = side == "valid" and precedent.at_least_as_restrictive(b, a, dims)
                     if not (up or down):
@@ -421,7 +433,10 @@ def edition_change(ctx: Context, scenario: Scenario) -> Problem | None:
         for doctrine_id, effect in sorted(set(was) | set(now)):
             if was.get((doctrine_id, effect)) == now.get((doctrine_id, effect)):
                 continue
-            basis = ctx.doctrines.get(doctrine_id).basis_for(new.id)
+            doctrine = ctx.doctrines.get(doctrine_id)
+            if doctrine.basis_for(old.id) is None or doctrine.effective > before_day:
+                continue  # a doctrine of the new edition only: nothing to compare
+            basis = doctrine.basis_for(new.id)
             if basis is not None and basis.status == "same":
                 then = was.get((doctrine_id, effect), "does not apply")
                 later = now.get((doctrine_id, effect), "does not apply")

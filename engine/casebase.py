@@ -233,8 +233,8 @@ class CaseBase:
         shown = tuple(nearest[s][1] for s in ("invalid", "valid") if s in nearest)
         if fails and not passes:
             ids = tuple(sorted({c for c, _ in fails}))
-            dims = tuple(sorted({d for _, ds in fails for d in ds}))
-            return PrecedentStep("fails", ids, dims)
+            compared = tuple(sorted({d for _, ds in fails for d in ds}))
+            return PrecedentStep("fails", ids, compared)
         if passes and not fails:
             ids = tuple(sorted({c for c, _ in passes}))
             recommended = all(r for _, r in passes)
@@ -245,8 +245,6 @@ class CaseBase:
             both = tuple(
                 NearestCase(c, "does_not_conform", 0, (), "forces this stage to fail")
                 for c, _ in fails
-            ) + tuple(
-                NearestCase(c, "conforms", 0, (), "lets this stage pass") for c, _ in passes
-            )
+            ) + tuple(NearestCase(c, "conforms", 0, (), "lets this stage pass") for c, _ in passes)
             return PrecedentStep("open", nearest=both)
         return PrecedentStep("open", nearest=shown)

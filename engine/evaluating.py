@@ -31,6 +31,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
+import attrs
+
 from . import conditions, explaining
 from .casebase import CaseBase, PrecedentStep
 from .catalogue import Catalogue
@@ -203,7 +205,14 @@ class Evaluator:
             for stage in STAGES:
                 here = {d: s for d, s in states.items() if d.stage == stage}
                 result, stage_findings = self._stage(
-                    stage, here, provision, index, facts[index], edition, lang, values,
+                    stage,
+                    here,
+                    provision,
+                    index,
+                    facts[index],
+                    edition,
+                    lang,
+                    values,
                     exclude_case,
                 )
                 stages.append(result)
@@ -415,10 +424,8 @@ class Evaluator:
         )
 
 
-def _with(result: StageResult, **changes: object) -> StageResult:
-    import attrs
-
-    return attrs.evolve(result, **changes)
+def _with(result: StageResult, concerns: tuple[str, ...]) -> StageResult:
+    return attrs.evolve(result, concerns=concerns)
 
 
 def _applicable(stage: str, kind: str) -> bool:

@@ -212,9 +212,9 @@ def stage_table_text(verdict: Verdict) -> list[str]:
         lines.append(f"   {effect_label(verdict, table.effect)}")
         for r in table.stages:
             head = f"     {STAGE_LABEL[r.stage]:<16} {STATUS_LABEL[r.status]:<7} "
-            lines += _wrap(_settled_by(r), " " * len(head), head) if _settled_by(r) else [
-                head.rstrip()
-            ]
+            lines += (
+                _wrap(_settled_by(r), " " * len(head), head) if _settled_by(r) else [head.rstrip()]
+            )
     return lines
 
 

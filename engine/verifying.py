@@ -348,6 +348,11 @@ def _signature(verdict: Verdict, order: Sequence[int] | None = None) -> tuple[An
         sorted((f.doctrine, f.stage, f.outcome, old(f.effect)) for f in verdict.findings),
         sorted((p.doctrine, old(p.effect)) for p in verdict.passed),
         sorted(old(i) for i in verdict.unassessed),
+        sorted(
+            (old(t.effect), r.stage, r.status, r.source, r.doctrines, r.cases)
+            for t in verdict.stages
+            for r in t.stages
+        ),
     )
 
 
@@ -414,7 +419,13 @@ def differential(ctx: Context, scenario: Scenario) -> Problem | None:
 
 
 def _per_effect(verdict: Verdict) -> dict[tuple[str, int], str]:
-    status = {(f.doctrine, f.effect): "fires" for f in verdict.findings}
+    """(doctrine, effect) → fires / open / passes; precedents are not doctrines."""
+    status = {(f.doctrine, f.effect): "fires" for f in verdict.findings if f.case is None}
+    for d in verdict.defeated:
+        if d.by == "violation":
+            status[(d.doctrine, d.effect)] = "fires"
+    for p in verdict.opened:
+        status.setdefault((p.doctrine, p.effect), "open")
     for p in verdict.passed:
         status.setdefault((p.doctrine, p.effect), "passes")
     return status

@@ -197,6 +197,13 @@ def test_a_sample_doctrine_loads(tmp_path: Path, catalogue: Catalogue) -> None:
             ["unknown dimension 'lenght'"],
             id="unknown-dimension",
         ),
+        pytest.param(
+            "remedy: {en: Fix it., ru: Исправить.}",
+            "remedy: {en: Fix it., ru: Исправить.}\nopen_when: {sector: unspecified}",
+            18,
+            ["'open_when' and 'question' go together"],
+            id="open-when-without-question",
+        ),
     ],
 )
 def test_doctrine_mistakes_are_load_errors(
@@ -213,8 +220,41 @@ def test_the_bundled_doctrines_all_load(catalogue: Catalogue) -> None:
     doctrines = loading.load_doctrines(DOCTRINES, catalogue)
     assert len(doctrines.doctrines) >= 8
     for d in doctrines.doctrines:
-        assert d.basis_for("1995-2022") and d.basis_for("2026"), d.id
+        # A basis (or a note that it lapsed) under every edition in force on or after the day
+        # the doctrine took effect: liberty-only-by-court-2026 rests on the 2026 text alone.
+        for edition in catalogue.editions:
+            if edition.in_force_to is None or edition.in_force_to >= d.effective:
+                assert d.basis_for(edition.id), (d.id, edition.id)
         assert d.reason.en and d.reason.ru and d.remedy.en and d.remedy.ru
+        if d.open_when is not None:
+            assert d.question and d.question.en and d.question.ru, d.id
+
+
+def test_special_doctrines_displace_general_ones_of_their_stage(catalogue: Catalogue) -> None:
+    doctrines = loading.load_doctrines(DOCTRINES, catalogue)
+    special = {d.id: d.specialises for d in doctrines.doctrines if d.specialises}
+    # 1995 Art. 16(2) is the special rule for taking liberty, NR No. 3 for court fees.
+    assert special["liberty-only-by-court"] == ("never-restrictable-rights",)
+    for d in doctrines.doctrines:
+        for general in d.specialises:
+            assert doctrines.get(general).stage == d.stage, (d.id, general)
+
+
+def test_a_special_doctrine_of_another_stage_is_a_load_error(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    for f in DOCTRINES.glob("*.yaml"):
+        shutil.copy(f, tmp_path)
+    target = tmp_path / "liberty-maximum-term.yaml"  # stage: necessity
+    target.write_text(
+        target.read_text().replace(
+            "outcome: concern\n", "outcome: concern\nspecialises: [never-restrictable-rights]\n"
+        )
+    )
+    with pytest.raises(InputError) as info:
+        loading.load_doctrines(tmp_path, catalogue)
+    assert info.value.file == str(target)
+    assert "expected a general doctrine of the same stage" in info.value.message
 
 
 def test_loading_the_same_doctrines_twice_gives_the_same_digest(catalogue: Catalogue) -> None:

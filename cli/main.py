@@ -11,8 +11,11 @@ Exit statuses mean the same thing in every command:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import json
+import os
 import random
 import sys
 from collections.abc import Callable, Sequence
@@ -24,7 +27,7 @@ import click
 from tarazy.engine import loading, model, precedent, replaying, reporting, schemas, verifying
 from tarazy.engine import survival as survival_module
 from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import EngineError, InputError
+from tarazy.engine.errors import EngineError, InputError, InputErrors, one_line
 from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
 from tarazy.engine.replaying import Replay
 
@@ -71,18 +74,111 @@ LANG = click.option(
 )
 
 
+REPORT_HINT = "this is a bug in tarazy; please report it with the command and its input files"
+_WRITE_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EROFS}
+
+
+def _say(line: str) -> None:
+    """One line on stderr, whatever stderr can encode."""
+    with contextlib.suppress(Exception):
+        click.echo(one_line(line).encode("utf-8", "replace").decode("utf-8"), err=True)
+
+
+def _silence_stdout() -> None:
+    """After a failed write, point stdout at /dev/null so the interpreter's own flush at exit
+    does not fail again (and print a second message)."""
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 class TarazyGroup(click.Group):
-    """Turns bad input into one line on stderr and exit status 2, never a traceback."""
+    """The one place where failures become exit statuses, each reported in one line:
+    bad input and usage 2, an untrusted engine result 4, and any other exception 4 with a
+    hint to report it — never a traceback, never 1 (which means "does not conform")."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(f"tarazy: error: {exc}", err=True)
+            for problem in exc.lines() if isinstance(exc, InputErrors) else [str(exc)]:
+                _say(f"tarazy: error: {problem}")
             ctx.exit(EXIT_INPUT)
         except EngineError as exc:
-            click.echo(f"tarazy: rule engine failure: {exc}", err=True)
+            _say(f"tarazy: rule engine failure: {exc}")
             ctx.exit(EXIT_ENGINE)
+        except OSError as exc:  # click would turn EPIPE into status 1
+            if exc.errno in _WRITE_ERRORS:
+                raise _WriteFailed(exc) from exc
+            raise
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command line; exit with the status of the outcome (see the module)."""
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            code = result if isinstance(result, int) else EXIT_OK
+            sys.stdout.flush()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else EXIT_OK if exc.code is None else 4
+            try:
+                sys.stdout.flush()
+            except OSError as err:
+                code = _write_failed(err)
+        except click.exceptions.NoArgsIsHelpError as exc:  # `tarazy` alone: the help text
+            exc.show()
+            code = EXIT_INPUT
+        except _WriteFailed as exc:
+            code = _write_failed(exc.error)
+        except click.ClickException as exc:
+            where = getattr(exc, "ctx", None)
+            hint = f" (see '{where.command_path} --help')" if where is not None else ""
+            _say(f"tarazy: error: {exc.format_message()}{hint}")
+            code = EXIT_INPUT
+        except click.Abort:
+            _say("tarazy: interrupted")
+            code = 130
+        except KeyboardInterrupt:
+            _say("tarazy: interrupted")
+            code = 130
+        except OSError as exc:
+            code = _write_failed(exc) if exc.errno in _WRITE_ERRORS else _internal(exc)
+        except Exception as exc:  # the top-level guard: a bug, never a verdict
+            code = _internal(exc)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+class _WriteFailed(Exception):
+    """Writing the output failed (a full disk, a closed pipe): not a bug, not a verdict."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _write_failed(exc: OSError) -> int:
+    _silence_stdout()
+    _say(f"tarazy: error: cannot write the output: {exc.strerror or exc}")
+    return EXIT_INPUT
+
+
+def _internal(exc: BaseException) -> int:
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    _say(f"tarazy: internal error: {type(exc).__name__}: {exc}{where}; {REPORT_HINT}")
+    return EXIT_ENGINE
 
 
 @click.group(cls=TarazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

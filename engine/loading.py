@@ -21,11 +21,13 @@ from typing import Any, cast
 
 import attrs
 import jsonschema
+import jsonschema.validators
 from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import best_match
 
 from . import conditions, schemas
 from .catalogue import Admission, Aim, Catalogue, Edition, Right, RightUnderEdition
-from .errors import InputError
+from .errors import InputError, gather
 from .facts import TEMPLATE_EXTRAS, field_registry
 from .model import (
     DURATION_UNITS,
@@ -44,7 +46,7 @@ from .model import (
     Remedy,
     Texts,
 )
-from .yamlfile import Document, read
+from .yamlfile import Document, read, read_bytes
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 """The directory holding engine/ — the repository, or site-packages/tarazy when installed.
@@ -54,21 +56,69 @@ BUNDLED_CASES = PACKAGE_ROOT / "cases"
 CATALOGUE_FILE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The entries of ``folder`` named ``*.yaml`` or ``*.yml`` (not hidden), sorted.
+
+    Every such entry is returned whatever it is — a directory, a FIFO or a dangling link
+    named ``x.yaml`` is then reported by the reader, never skipped in silence."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"cannot list this directory: {exc.strerror}", str(folder)) from None
+    return sorted(p for p in entries if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+
+
+def _stem_clashes(files: Sequence[Path], what: str) -> None:
+    """``x.yaml`` and ``x.yml`` side by side would be two files for one id."""
+    seen: dict[str, Path] = {}
+    problems = []
+    for f in files:
+        if f.stem in seen:
+            problems.append(
+                InputError(
+                    f"two {what} files for '{f.stem}' ({seen[f.stem].name} and {f.name}); "
+                    "expected one",
+                    str(f),
+                )
+            )
+        seen.setdefault(f.stem, f)
+    gather(problems)
 
 
 # --------------------------------------------------------------------------- validation
 
 
+def _pattern(
+    validator: Any, pattern: str, instance: object, schema: schemas.Schema
+) -> Iterable[jsonschema.ValidationError]:
+    """``pattern`` as the published (ECMA-262) schemas mean it: Python's ``$`` also matches
+    before a final newline, so ``"a-id\\n"`` would pass an id pattern; here it does not."""
+    if isinstance(instance, str) and (
+        not re.search(pattern, instance) or (pattern.endswith("$") and instance.endswith("\n"))
+    ):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern}
+)
+
+
 def _validate(doc: Document, schema: schemas.Schema, what: str) -> None:
-    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    """Every schema problem of the file (up to ``MAX_REPORTED``), in the order of lines."""
+    validator = _Validator(schema, format_checker=FormatChecker())
     errors = sorted(
         validator.iter_errors(doc.data),
         key=lambda e: (doc.line_of(e.absolute_path), -len(e.absolute_path)),
     )
-    if errors:
-        error = errors[0]
+    problems = []
+    for error in errors:
         message, path = _explain(error)
-        raise doc.error(f"{what}: {message}", path)
+        problems.append(doc.error(f"{what}: {message}", path))
+    gather(problems)
 
 
 def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
@@ -114,6 +164,14 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
             path,
         )
     expected = schema.get("x-expected")
+    if kind in ("oneOf", "anyOf") and error.context and isinstance(error.instance, dict):
+        # A value of the right shape for one alternative (a mapping where a mapping is
+        # allowed) is explained by that alternative's own problem: "unknown field 'x'",
+        # never "expected ... a mapping, got a mapping".
+        same_shape = [e for e in error.context if e.validator != "type"]
+        inner = best_match(same_shape) if same_shape else None
+        if inner is not None:
+            return _explain(inner)
     if kind in ("oneOf", "anyOf", "const", "pattern", "format") and expected:
         return f"expected {expected} for '{field}', got {got}", path
     if kind == "type":
@@ -241,6 +299,13 @@ def load_catalogue(file: str | Path | None = None) -> Catalogue:
 
 def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) -> Provision:
     citation = data.get("citation") or {}
+    for part, value in citation.items():
+        if isinstance(value, str) and "\n" in value:
+            raise doc.error(
+                f"citation {part} spans lines; expected it on one line (a '|' block keeps "
+                "the line break: write the text after the colon instead)",
+                [*path, "citation", part],
+            )
     effects = []
     for i, e in enumerate(data["effects"]):
         epath = [*path, "effects", i]
@@ -340,7 +405,21 @@ def load_bill(file: str | Path, catalogue: Catalogue | None = None) -> Bill:
         first_line[pid] = doc.line_of([*path, "id"])
         provisions.append(_provision(p, doc, path))
     as_of = _date(meta["as_of"], doc, ["bill", "as_of"]) if "as_of" in meta else None
+    if as_of is not None:
+        _edition_in_force(as_of, catalogue, doc, ["bill", "as_of"])
     return Bill(tuple(provisions), doc.file, meta.get("title"), as_of)
+
+
+def _edition_in_force(
+    day: dt.date, catalogue: Catalogue, doc: Document, path: list[str | int]
+) -> None:
+    if catalogue.edition_on(day) is None:
+        first = min(e.in_force_from for e in catalogue.editions)
+        raise doc.error(
+            f"no edition of the Constitution was in force on {day.isoformat()}; expected a "
+            f"date from {first.isoformat()} on",
+            path,
+        )
 
 
 # --------------------------------------------------------------------------- doctrines
@@ -439,13 +518,21 @@ def load_doctrines(
     folder = Path(directory) if directory is not None else BUNDLED_DOCTRINES
     if not folder.is_dir():
         raise InputError("expected a directory of doctrine files", str(folder))
-    files = sorted(folder.glob("*.yaml"))
+    files = yaml_files(folder)
     if not files:
-        raise InputError("no doctrine files (*.yaml) in this directory", str(folder))
+        raise InputError("no doctrine files (*.yaml or *.yml) in this directory", str(folder))
+    _stem_clashes(files, "doctrine")
     digest = hashlib.sha256()
+    loaded: list[Doctrine] = []
+    problems: list[InputError] = []
     for f in files:
-        digest.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    doctrines = tuple(load_doctrine(f, catalogue) for f in files)
+        try:
+            digest.update(f.name.encode() + b"\0" + read_bytes(f) + b"\0")
+            loaded.append(load_doctrine(f, catalogue))
+        except InputError as exc:
+            problems.append(exc)
+    gather(problems)  # every bad doctrine file, not only the first
+    doctrines = tuple(loaded)
     ids = [d.id for d in doctrines]
     by_id = {d.id: d for d in doctrines}
     for doctrine, file in zip(doctrines, files, strict=True):
@@ -486,33 +573,56 @@ def load_doctrine_examples(
     catalogue = catalogue or load_catalogue()
     folder = (Path(directory) if directory is not None else BUNDLED_DOCTRINES) / "tests"
     examples: list[DoctrineExample] = []
-    for file in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        doc, data = _read_named(
-            file, schemas.doctrine_examples_schema(catalogue), "doctrine examples", "doctrine"
+    files = yaml_files(folder) if folder.is_dir() else []
+    _stem_clashes(files, "doctrine examples")
+    problems: list[InputError] = []
+    for file in files:
+        try:
+            examples += _examples_of(file, catalogue, doctrines)
+        except InputError as exc:
+            problems.append(exc)
+    gather(problems)
+    if not examples:
+        raise InputError(
+            "no doctrine examples: expected tests/<doctrine id>.yaml beside the doctrines "
+            "(a run with nothing to check must not pass)",
+            str(folder),
         )
-        if doctrines is not None and data["doctrine"] not in doctrines.ids:
-            raise doc.error(
-                conditions.unknown_message(data["doctrine"], list(doctrines.ids), "doctrine"),
-                ["doctrine"],
-            )
-        for i, item in enumerate(data["examples"]):
-            path: list[str | int] = ["examples", i]
-            body = {
-                "id": f"{data['doctrine']}-{i + 1}",
-                "instrument": item.get("instrument", "law"),
-                "effects": [item["effect"]],
-            }
-            examples.append(
-                DoctrineExample(
-                    doctrine=data["doctrine"],
-                    why=item["why"],
-                    as_of=_date(item["as_of"], doc, [*path, "as_of"]),
-                    expect=item["expect"],
-                    provision=_provision(body, doc, path),
-                    location=Location(doc.file, doc.line_of(path)),
-                )
-            )
     return tuple(examples)
+
+
+def _examples_of(
+    file: Path, catalogue: Catalogue, doctrines: DoctrineSet | None
+) -> list[DoctrineExample]:
+    examples: list[DoctrineExample] = []
+    doc, data = _read_named(
+        file, schemas.doctrine_examples_schema(catalogue), "doctrine examples", "doctrine"
+    )
+    if doctrines is not None and data["doctrine"] not in doctrines.ids:
+        raise doc.error(
+            conditions.unknown_message(data["doctrine"], list(doctrines.ids), "doctrine"),
+            ["doctrine"],
+        )
+    for i, item in enumerate(data["examples"]):
+        path: list[str | int] = ["examples", i]
+        day = _date(item["as_of"], doc, [*path, "as_of"])
+        _edition_in_force(day, catalogue, doc, [*path, "as_of"])
+        body = {
+            "id": f"{data['doctrine']}-{i + 1}",
+            "instrument": item.get("instrument", "law"),
+            "effects": [item["effect"]],
+        }
+        examples.append(
+            DoctrineExample(
+                doctrine=data["doctrine"],
+                why=item["why"],
+                as_of=day,
+                expect=item["expect"],
+                provision=_provision(body, doc, path),
+                location=Location(doc.file, doc.line_of(path)),
+            )
+        )
+    return examples
 
 
 # --------------------------------------------------------------------------- cases
@@ -565,7 +675,7 @@ def case_files(directory: str | Path | None = None) -> list[Path]:
     folder = Path(directory) if directory is not None else BUNDLED_CASES
     if not folder.is_dir():
         raise InputError("expected a directory of case files", str(folder))
-    return sorted(folder.glob("*.yaml"))
+    return yaml_files(folder)
 
 
 def load_cases(
@@ -582,13 +692,19 @@ def load_cases(
         if p.is_dir():
             found = case_files(p)
             if not found:
-                raise InputError("no case files (*.yaml) in this directory", str(p))
+                raise InputError("no case files (*.yaml or *.yml) in this directory", str(p))
+            _stem_clashes(found, "case")
             files += found
-        elif p.exists():
-            files.append(p)
         else:
-            raise InputError("no such file or directory", str(p))
-    cases = [load_case(f, catalogue, doctrines) for f in files]
+            files.append(p)  # a missing or unreadable file is reported by the reader
+    cases: list[Case] = []
+    problems: list[InputError] = []
+    for f in files:
+        try:
+            cases.append(load_case(f, catalogue, doctrines))
+        except InputError as exc:
+            problems.append(exc)
+    gather(problems)
     seen: dict[str, Case] = {}
     for case in cases:
         if case.id in seen:
@@ -634,7 +750,7 @@ def doctrines_at(
     names = [
         n
         for n in git("ls-tree", "--name-only", f"{ref}:{rel}", where=top).splitlines()
-        if n.endswith(".yaml")
+        if n.endswith(YAML_SUFFIXES)
     ]
     if not names:
         raise InputError(f"no doctrine files in {rel} at this revision", ref)

@@ -189,7 +189,10 @@ def test_no_state_leaks_between_provisions(
     evaluator.evaluate(b, day)
     assert evaluator.evaluate(a, day) == first
     assert first.outcome == "does_not_conform"
-    assert evaluator.evaluate(b, day).outcome == "conforms"
+    # with relief the fee passes the absolute-rights stage; no aim and no cap: open
+    relieved = evaluator.evaluate(b, day)
+    assert relieved.outcome == "open"
+    assert relieved.stages[0].status("absolute_rights") == "passes"
 
 
 def test_a_failing_action_is_an_engine_error_not_a_verdict(

@@ -97,7 +97,11 @@ def test_a_single_provision_file_loads(tmp_path: Path, catalogue: Catalogue) -> 
         pytest.param(
             GOOD.replace("duration: {years: 2}", "duration: forever"),
             15,
-            ["expected null, indefinite, {years: N} or {until: <condition>}", "'forever'"],
+            [
+                "expected null, indefinite, {hours: N}, {days: N}, {months: N}, {years: N} "
+                "or {until: <condition>}",
+                "'forever'",
+            ],
             id="bad-duration",
         ),
         pytest.param(

@@ -159,11 +159,22 @@ class CaseBase:
         """The number of case effects that can act as precedent."""
         return len(self._entries)
 
-    def _usable(self, case: Case, edition: str) -> str | None:
-        """None when the case binds under ``edition``; else why not."""
+    def _usable(self, case: Case, edition: str, stage: str, which: str) -> str | None:
+        """None when the case binds under ``edition`` at ``stage``; else why not. A case held
+        not to conform binds through the relied-on violation doctrines of that stage; one
+        upheld, through all its relied-on doctrines."""
         if case.constitution == edition:
             return None
-        for ref in case.relied_on:
+        refs = list(case.relied_on)
+        if which == "invalid":
+            refs = [
+                r
+                for r in refs
+                if (d := self._by_id.get(r)) is not None
+                and d.outcome == "violation"
+                and d.stage == stage
+            ]
+        for ref in refs:
             doctrine = self._by_id.get(ref)
             basis = doctrine.basis_for(edition) if doctrine else None
             if basis is None or basis.status != "same":
@@ -193,7 +204,7 @@ class CaseBase:
             other = case.provision.effects[entry.effect]
             if other.right != effect.right:
                 continue
-            blocked = self._usable(case, edition)
+            blocked = self._usable(case, edition, stage, entry.side)
             differences = category_differences(effect, other)
             if entry.side == "invalid":
                 if stage not in entry.fail_stages:

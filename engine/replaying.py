@@ -86,7 +86,11 @@ def applied_doctrines(verdict: Verdict) -> frozenset[str]:
         verdict.fired
         | {p.doctrine for p in verdict.passed}
         | {p.doctrine for p in verdict.opened}
-        | {d.doctrine for d in verdict.defeated if d.by == "violation"}
+        | {
+            d.doctrine
+            for d in verdict.defeated
+            if d.by == "violation" and not d.doctrine.startswith("precedent:")
+        }
     )
 
 

@@ -75,7 +75,7 @@ def _decided_by(verdict: Verdict) -> dict[str, str]:
         if f.case is None:
             result[f.doctrine] = "fires"
     for d in verdict.defeated:
-        if d.by == "violation":
+        if d.by == "violation" and not d.doctrine.startswith("precedent:"):
             result[d.doctrine] = "fires"
     for p in verdict.opened:
         result.setdefault(p.doctrine, "open")

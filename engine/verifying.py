@@ -422,7 +422,7 @@ def _per_effect(verdict: Verdict) -> dict[tuple[str, int], str]:
     """(doctrine, effect) → fires / open / passes; precedents are not doctrines."""
     status = {(f.doctrine, f.effect): "fires" for f in verdict.findings if f.case is None}
     for d in verdict.defeated:
-        if d.by == "violation":
+        if d.by == "violation" and not d.doctrine.startswith("precedent:"):
             status[(d.doctrine, d.effect)] = "fires"
     for p in verdict.opened:
         status.setdefault((p.doctrine, p.effect), "open")

@@ -14,36 +14,81 @@ from tarazy.engine import loading, survival
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.errors import InputError
 from tarazy.engine.evaluating import Evaluator
-from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model import DoctrineSet, Verdict
 
 from .conftest import CASES, DOCTRINES, write
 
 
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a traceback is a bug, never an exit status
     return result.exit_code, result.stdout, result.stderr
 
 
+# ENGINE BUG (reported to the lead): survival._decided_by records a precedent's concern that a
+# violation defeated ("precedent:<case id>", e.g. NR No. 5 upheld in interpretation, whose own
+# violation defeats the concern) as a doctrine that "fires", and survive() then looks it up in
+# the doctrine set: KeyError, so `tarazy survival` crashes on the bundled case base.
+PRECEDENT_CONCERN_CRASH = (
+    "engine bug: survival._decided_by treats a defeated precedent concern "
+    "('precedent:<case>') as a doctrine; survive() raises KeyError"
+)
+crashes = pytest.mark.xfail(raises=KeyError, strict=True, reason=PRECEDENT_CONCERN_CRASH)
+# ENGINE BUG (reported to the lead): CaseBase._usable lets a case bind under another edition
+# only when every doctrine in its relied_on keeps its basis, so 64-НП (relied on
+# never-restrictable-rights, changed, and equality-objective-justification, unchanged) cannot
+# fail the equality stage under 2026 - although never-restrictable-rights' own carried_by,
+# constitution-editions.md and case-review.md section 6 say equality carries its result.
+EQUALITY_LIMB = (
+    "engine bug: CaseBase._usable blocks 64-НП under 2026 as a whole, though its equality "
+    "limb's basis (Art. 14 -> 16) is unchanged; "
+)
+
+
+def stage_table(verdict: Verdict, effect: int = 0) -> dict[str, tuple[str, str, tuple[str, ...]]]:
+    """Stage -> (status, source, what settled it) for one effect, n/a stages left out."""
+    (table,) = [t for t in verdict.stages if t.effect == effect]
+    return {
+        s.stage: (s.status, s.source, s.doctrines or s.cases)
+        for s in table.stages
+        if s.status != "not_applicable"
+    }
+
+
 @pytest.fixture(scope="module")
-def surveyed(
-    catalogue: Catalogue, doctrines: DoctrineSet, evaluator: Evaluator
-) -> dict[str, survival.CaseSurvival]:
+def surveyed(catalogue: Catalogue, doctrines: DoctrineSet) -> dict[str, survival.CaseSurvival]:
+    """The bundled cases surveyed as `tarazy survival` does: the evaluator carries the case
+    base, so a stage no doctrine settles is settled by a case that binds under the edition."""
     cases = loading.load_cases([CASES], catalogue, doctrines)
-    per_case, _ = survival.survey(cases, evaluator, catalogue)
+    with Evaluator(doctrines, catalogue, cases=cases) as ev:
+        per_case, _ = survival.survey(cases, ev, catalogue)
     return {c.case.id: c for c in per_case}
 
 
 def test_64_np_survives_on_the_equality_ground(surveyed: dict[str, survival.CaseSurvival]) -> None:
-    # constitution-editions.md: 64-НП rested on inheritance being never restrictable (old
-    # 26(2) with 39(3)); under 2026 inheritance (29(2)) is restrictable under 41(1); the
-    # equality ground still carries the result.
+    # constitution-editions.md, case-review.md section 6 (64-НП: sound): 64-НП rested on
+    # inheritance being never restrictable (old 26(2) with 39(3)) and on equality (Art. 14);
+    # under 2026 inheritance (29(2)) is restrictable under 41(1), but equality (Art. 16) stays
+    # on the list of 41(3): the equality ground still carries the result.
     c = surveyed["KZ-CC-NR-2025-64"]
     assert (c.before.outcome, c.after.outcome) == ("does_not_conform", "does_not_conform")
     assert c.fate == "same_on_other_grounds"
-    assert c.carried_by == ("equality-objective-justification",)
-    (reason,) = c.reasons
+    assert "equality-objective-justification" in c.carried_by
+    # Under 2026 the absolute-rights stage of the denial passes (inheritance may now be
+    # restricted) and only the difference between heirs by will and heirs by law fails.
+    assert stage_table(c.before)["absolute_rights"][:2] == ("fails", "doctrine")
+    assert stage_table(c.after)["absolute_rights"] == (
+        "passes",
+        "doctrine",
+        ("never-restrictable-rights",),
+    )
+    assert [
+        (t.effect, s.stage) for t in c.after.stages for s in t.stages if s.status == "fails"
+    ] == [(1, "equality")]
+    (reason,) = [r for r in c.reasons if r.startswith("never-restrictable-rights:")]
     for text in (
-        "never-restrictable-rights: fires under 1995-2022, does not apply under 2026",
+        "never-restrictable-rights: fires under 1995-2022, passes under 2026",
         "Art. 26(2) with Art. 39(3)",
         "Art. 29(2)",
         "restricted under Art. 41(1)",
@@ -51,22 +96,94 @@ def test_64_np_survives_on_the_equality_ground(surveyed: dict[str, survival.Case
         assert text in reason
 
 
-def test_custody_cases_keep_their_outcome_on_art_18_2(
+@pytest.mark.parametrize(
+    "case_id",
+    [
+        pytest.param("KZ-CC-NR-2023-37"),
+        pytest.param(
+            "KZ-CC-NR-2025-74",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="case file bug: cases/KZ-CC-NR-2025-74.yaml does not state "
+                "`ordered_by: court` (its own assumption: custody is ordered by a court), so "
+                "liberty-only-by-court and liberty-only-by-court-2026 only open on it; and "
+                + PRECEDENT_CONCERN_CRASH,
+            ),
+        ),
+    ],
+)
+def test_custody_cases_turn_on_art_18_2_under_2026(
+    surveyed: dict[str, survival.CaseSurvival], case_id: str
+) -> None:
+    # 37-НП (a criminal penalty imposed by a court) and 74-НП (custody ordered by a court).
+    # Under 1995 Art. 16(2) a court may take liberty: liberty-only-by-court passes. Under 2026
+    # that rule lapsed (18(2) replaced the 72-hour limit by "terms set by law") and
+    # liberty-only-by-court-2026 carries it: a court still may. But liberty left the list of
+    # Art. 41(3), so custody is now a restriction weighed under 41(1) - necessity and balance -
+    # which no ruling has decided under 2026, and the cases cannot bind there (the basis of the
+    # liberty doctrine they relied on lapsed): those stages are open.
+    c = surveyed[case_id]
+    assert c.before.outcome == "conforms_with_concerns"  # upheld in interpretation / with recs
+    assert stage_table(c.before)["absolute_rights"] == (
+        "passes",
+        "doctrine",
+        ("liberty-only-by-court",),
+    )
+    after = stage_table(c.after)
+    assert after["legality"][0] == "passes"
+    assert "liberty-only-by-court-2026" in after["legality"][2]
+    assert c.after.outcome == "open" and c.fate == "now_open"
+    assert set(c.after.stages[0].open) <= {"necessity", "balance"}
+    assert any(
+        r.startswith("liberty-only-by-court: passes under 1995-2022, does not apply under 2026")
+        and "liberty-only-by-court-2026 carries the rule" in r
+        for r in c.reasons
+    )
+    assert any(
+        r.startswith(
+            "liberty-only-by-court-2026: does not apply under 1995-2022, passes under 2026"
+        )
+        for r in c.reasons
+    )
+
+
+# What each case's fate is under 2026, checked against the case files and doctrine bases:
+# a case binds under 2026 only where the doctrines it relied on keep their basis (casebase.py),
+# so the upheld cases whose relied-on doctrine's basis changed or lapsed - 37- and 74-НП
+# (liberty-only-by-court: lapsed), 67-НП (conscience-manifestation-by-law: changed, "a reading
+# a court has not yet confirmed under 2026"), 68-НП (matters-reserved-to-statute: changed,
+# "untested") - leave the stages only they settled open. 64-НП survives on equality (above).
+# Every other case is decided alike under both texts: by doctrines whose result does not turn
+# on the edition (NR 3, 4, 5, 27-, 29-, 60-, 70-, 76-НП) or by a precedent whose basis is the
+# same (NR 10: judicial-protection-avenue-open; 69-НП: equality; 72-НП: legal-certainty).
+FATES = {
+    "KZ-CC-NR-2023-37": "now_open",
+    "KZ-CC-NR-2025-64": "same_on_other_grounds",
+    "KZ-CC-NR-2025-67": "now_open",
+    "KZ-CC-NR-2025-68": "now_open",
+    "KZ-CC-NR-2025-74": "now_open",
+}
+
+
+def test_every_case_has_the_fate_its_basis_gives(
     surveyed: dict[str, survival.CaseSurvival],
 ) -> None:
-    for case_id in ("KZ-CC-NR-2023-37", "KZ-CC-NR-2025-74"):
-        c = surveyed[case_id]
-        assert c.fate == "same"
-        assert any(
-            "liberty-only-by-court: passes under both editions" in r and "18(1)" in r
-            for r in c.reasons
-        )
-
-
-def test_every_other_case_survives_unchanged(surveyed: dict[str, survival.CaseSurvival]) -> None:
-    changed = {i for i, c in surveyed.items() if c.fate != "same"}
-    assert changed == {"KZ-CC-NR-2025-64"}
+    assert {i: c.fate for i, c in surveyed.items() if c.fate != "same"} == FATES
     assert all(c.after.edition == "2026" for c in surveyed.values())
+    for i, c in surveyed.items():
+        if c.fate == "same":
+            assert c.before.outcome == c.after.outcome, i
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="engine bug: survival._explain only compares what doctrines did, so a case that is "
+    "now open because it no longer binds as a precedent (67-, 68-НП) gets no reason at all; "
+    + PRECEDENT_CONCERN_CRASH,
+)
+def test_every_changed_fate_is_explained(surveyed: dict[str, survival.CaseSurvival]) -> None:
+    # survival.py: "explains any difference in legal terms".
+    assert [i for i, c in surveyed.items() if c.fate != "same" and not c.reasons] == []
 
 
 def survey_in(
@@ -78,12 +195,16 @@ def survey_in(
     (folder / f"{case_id}.yaml").write_text(case_text, encoding="utf-8")
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
     cases = loading.load_cases([folder], catalogue, doctrines)
-    with Evaluator(doctrines, catalogue) as ev:
+    with Evaluator(doctrines, catalogue, cases=cases) as ev:  # as `tarazy survival --cases`
         (result,), _ = survival.survey(cases, ev, catalogue)
     return result
 
 
-def test_a_lapsed_basis_leaves_a_case_not_assessed(tmp_path: Path, catalogue: Catalogue) -> None:
+def test_a_lapsed_basis_leaves_a_case_open(tmp_path: Path, catalogue: Catalogue) -> None:
+    # NR No. 5 failed on pension-deprivation-express-ground alone; with that doctrine's basis
+    # lapsed under 2026 nothing fails the deprivation any more, and the stages no doctrine
+    # settles (aim, necessity, balance: NR No. 5 does not bind either, its basis lapsed) are
+    # open.
     folder = tmp_path / "doctrines"
     shutil.copytree(DOCTRINES, folder)
     pension = folder / "pension-deprivation-express-ground.yaml"
@@ -95,13 +216,26 @@ def test_a_lapsed_basis_leaves_a_case_not_assessed(tmp_path: Path, catalogue: Ca
     )
     case = (CASES / "KZ-CC-NR-2023-05.yaml").read_text()
     c = survey_in(tmp_path, catalogue, case, folder)
-    assert c.fate == "now_not_assessed"
+    assert (c.before.outcome, c.after.outcome) == ("does_not_conform", "open")
+    assert c.fate == "now_open"
+    assert stage_table(c.before)["legality"] == (
+        "fails",
+        "doctrine",
+        ("pension-deprivation-express-ground",),
+    )
+    assert stage_table(c.after)["legality"][0] == "passes"
+    assert c.after.stages[0].open  # an open stage, with its question
+    assert c.reasons[0].startswith(
+        "pension-deprivation-express-ground: fires under 1995-2022, does not apply under 2026"
+    )
     assert "does not apply under 2026: Social security (31(1))" in c.reasons[0]
 
 
 def test_a_newly_admitted_aim_changes_an_outcome(tmp_path: Path, catalogue: Catalogue) -> None:
     # An invented case: missionary registration justified by national security alone. Under
-    # 1995 Art. 39(1) that aim was not admitted; under 2026 Art. 41(1) it is.
+    # 1995 Art. 39(1) that aim was not admitted; under 2026 Art. 41(1) it is. The aim stage
+    # then passes; whether registration is necessary and balanced for that aim no doctrine
+    # and no binding case says (67-НП weighed other aims), so the case is open under 2026.
     case = (CASES / "KZ-CC-NR-2025-67.yaml").read_text()
     case = (
         case.replace("id: KZ-CC-NR-2025-67", "id: KZ-CC-NR-2025-99")
@@ -109,8 +243,14 @@ def test_a_newly_admitted_aim_changes_an_outcome(tmp_path: Path, catalogue: Cata
         .replace("aims: [public_order, rights_of_others]", "aims: [national_security]")
     )
     c = survey_in(tmp_path, catalogue, case)
-    assert (c.before.outcome, c.after.outcome) == ("does_not_conform", "conforms")
-    assert c.fate == "different"
+    assert (c.before.outcome, c.after.outcome) == ("does_not_conform", "open")
+    assert c.fate == "now_open"
+    for effect in (0, 1):  # registration and the fine
+        before, after = stage_table(c.before, effect), stage_table(c.after, effect)
+        assert before["legitimate_aim"] == ("fails", "doctrine", ("admitted-aim",))
+        assert after["legitimate_aim"] == ("passes", "doctrine", ("admitted-aim",))
+        assert [s for s, v in after.items() if v[0] != "passes"] == ["necessity", "balance"]
+        assert {v[0] for v in after.values()} == {"passes", "open"}
     assert any(
         "the aim 'national security' is admitted under 2026 (Art. 41(1)) but was not "
         "under 1995-2022" in r
@@ -118,32 +258,56 @@ def test_a_newly_admitted_aim_changes_an_outcome(tmp_path: Path, catalogue: Cata
     )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=EQUALITY_LIMB
+    + "and DoctrineSurvival.lost/gained compare where a doctrine *applies*, which for a general "
+    "doctrine is every restricting effect: never-restrictable-rights is reported as deciding "
+    "64-НП under both texts (it fires under 1995, merely passes under 2026); "
+    + PRECEDENT_CONCERN_CRASH,
+)
 def test_the_survival_command_in_three_formats() -> None:
-    code, out, _ = run("survival")
-    assert code == 0
-    assert "15 same outcome, 1 same outcome, on other grounds, 0 different outcome" in out
-    assert "still carried by: equality-objective-justification (Art. 16(1), Art. 16(2))" in out
     code, out, _ = run("survival", "--format", "json")
+    assert code == 0
     data = json.loads(out)
     assert data["summary"] == {
-        "same": 15,
+        "same": 11,
         "same_on_other_grounds": 1,
         "different": 0,
-        "now_not_assessed": 0,
+        "now_open": 4,
     }
+    assert {c["id"]: c["fate"] for c in data["cases"] if c["fate"] != "same"} == FATES
     never = next(d for d in data["doctrines"] if d["id"] == "never-restrictable-rights")
+    # Under 2026 the never-restrictable list no longer decides 64-НП (inheritance left it).
     assert never["no_longer_decides"] == ["KZ-CC-NR-2025-64"]
     assert never["basis"]["2026"]["carried_by"] == [
         "equality-objective-justification",
-        "liberty-only-by-court",
+        "liberty-only-by-court-2026",
     ]
+    code, text, _ = run("survival")
+    assert code == 0
+    assert (
+        "11 same outcome, 1 same outcome, on other grounds, 0 different outcome, 4 now open" in text
+    )
+    block = text.split("KZ-CC-NR-2025-64", 1)[1].split("KZ-CC-NR-2025-67", 1)[0]
+    assert "[same outcome, on other grounds]" in block
+    assert "equality-objective-justification (Art. 16(1), Art. 16(2))" in " ".join(block.split())
     code, md, _ = run("survival", "--format", "markdown")
     assert md.startswith("# Precedents of the Constitutional Court under the 2026 Constitution")
-    assert "| NR No. 64 of 2025 (KZ-CC-NR-2025-64) |" in md
+    assert (
+        "| 64-НП of 2025 (KZ-CC-NR-2025-64) | does_not_conform | does_not_conform "
+        "| does_not_conform | same outcome, on other grounds |" in md
+    )
     assert run("survival", "--format", "markdown")[1] == md
 
 
 def test_drafters_are_warned_about_findings_on_a_changed_basis(tmp_path: Path) -> None:
+    # custody: ordered by a court with no maximum term - the recommendation of 74-НП
+    # (liberty-maximum-term), decided under 1995, whose basis changed under 2026 (liberty left
+    # the list of Art. 41(3); 18(2) speaks of terms set by law).
+    # assistance: a denial of legal assistance, still never restrictable under 2026 (Art. 12(3)
+    # in 41(3)); the only violation is never-restrictable-rights, whose basis changed.
+    # fee: NR No. 3's basis is the same under 2026 - no warning.
     bill = write(
         tmp_path,
         """\
@@ -151,7 +315,12 @@ provisions:
   - id: custody
     instrument: law
     effects:
-      - {right: personal_liberty, kind: deprivation, aims: [public_order]}
+      - {right: personal_liberty, kind: deprivation, ordered_by: court, duration: indefinite,
+         aims: [public_order]}
+  - id: assistance
+    instrument: law
+    effects:
+      - {right: legal_assistance, kind: denial, aims: [public_order]}
   - id: fee
     instrument: code
     effects:
@@ -159,12 +328,15 @@ provisions:
 """,
     )
     _, out, _ = run("check", str(bill), "--format", "json", "--as-of", "2026-11-01")
-    custody, fee = json.loads(out)["provisions"]
+    custody, assistance, fee = json.loads(out)["provisions"]
     (warning,) = custody["warnings"]
-    assert warning.startswith("the verdict rests only on this finding: liberty-only-by-court")
-    assert "Art. 96(3)" in warning and "KZ-CC-NR-2025-74" in warning
-    assert fee["warnings"] == []  # NR No. 3's basis is the same under 2026
-    _, out, _ = run("check", str(bill), "--format", "json", "--as-of", "2023-06-01")
+    assert warning.startswith("liberty-maximum-term (effect 1) rests on rulings decided before")
+    assert "KZ-CC-NR-2025-74" in warning and "Art. 96(3)" in warning
+    (warning,) = assistance["warnings"]
+    assert warning.startswith("the verdict rests only on this finding: never-restrictable-rights")
+    assert "KZ-CC-NR-2023-29" in warning and "Art. 96(3)" in warning
+    assert fee["warnings"] == []
+    _, out, _ = run("check", str(bill), "--format", "json", "--as-of", "2025-08-01")
     assert all(p["warnings"] == [] for p in json.loads(out)["provisions"])
 
 

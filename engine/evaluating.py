@@ -9,8 +9,11 @@ equality, certainty) ends in one status with what settled it:
    It then *opens* (``open_when`` holds: the facts it needs are not stated), *passes*
    (``unless`` holds) or *fires* (a violation or a concern). A special doctrine displaces
    the general ones it ``specialises`` wherever it applies; they are reported as defeated.
-2. **Status of a stage.** A violation fails it. Otherwise a doctrine that passed or raised a
-   concern (with none left open) settles it as passing. Otherwise the case base is asked
+2. **Status of a stage.** A violation fails it. Otherwise a doctrine that passed (with none
+   left open) settles it as passing. A concern never settles a stage by itself: it attaches
+   the Court's recommendation to whatever settles the stage (a concern doctrine generalises
+   one upheld fact pattern, and letting it pass the stage would make a less restrictive
+   provision, which it no longer reaches, worse off). Otherwise the case base is asked
    (``casebase.CaseBase.step``): a case held not to conform that the effect is at least as
    restrictive as fails it; a case held to conform that it is no more restrictive than
    passes it (a concern rides along when that case was upheld only with recommendations).
@@ -295,10 +298,11 @@ class Evaluator:
                 self._doctrine_result(stage, "fails", violations, facts, edition),
                 [self._finding(d, index, edition, lang, values) for d in violations],
             )
-        if (passing or concerns) and not opening:
+        concern_findings = [self._finding(d, index, edition, lang, values) for d in concerns]
+        concern_ids = tuple(d.id for d in concerns)
+        if passing and not opening:
             result = self._doctrine_result(stage, "passes", passing + concerns, facts, edition)
-            result = _with(result, concerns=tuple(d.id for d in concerns))
-            return result, [self._finding(d, index, edition, lang, values) for d in concerns]
+            return _with(result, concerns=concern_ids), concern_findings
         step = self.case_base.step(stage, provision, index, edition, exclude_case)
         if step.status == "fails":
             return (
@@ -311,10 +315,10 @@ class Evaluator:
             result = StageResult(
                 stage, "passes", "precedent", cases=step.cases, dimensions=step.dimensions
             )
-            if step.recommended:
+            if step.recommended and not concerns:
                 finding = self._precedent_finding(stage, step, index, "concern", lang)
                 return _with(result, concerns=(finding.doctrine,)), [finding]
-            return result, []
+            return _with(result, concerns=concern_ids), concern_findings
         questions = [
             explaining.fill(d.question.get(lang), values()) for d in opening if d.question
         ] or [STAGE_QUESTIONS[stage]["ru" if lang in ("ru", "kk") else "en"]]
@@ -329,8 +333,9 @@ class Evaluator:
                 articles=read.articles if read else (),
                 questions=tuple(questions),
                 nearest=step.nearest,
+                concerns=concern_ids,
             ),
-            [],
+            concern_findings,
         )
 
     def _doctrine_result(

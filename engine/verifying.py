@@ -239,6 +239,34 @@ def _precedent_check(ctx: Context, p: Precedent, provision: Provision, how: str)
             provision,
             p.case.date,
         )
+    doctrine = ctx.doctrines.get(p.doctrine)
+    if p.side == "invalid" and doctrine.outcome == "violation":
+        # per stage: the stage the deciding doctrine sits at fails on the moved effect
+        status = verdict.stages[p.effect].status(doctrine.stage)
+        if status != "fails":
+            return Problem(
+                f"a provision {how} {p.case.id} (held not to conform) does not fail the "
+                f"{doctrine.stage} stage {p.doctrine} decided it at ({status})",
+                (
+                    f"doctrines: {doctrine.stage} {status} -> {_outcome(verdict)}",
+                    f"{label} ({how} it): {doctrine.stage} fails",
+                ),
+                provision,
+                p.case.date,
+            )
+    if p.side == "valid":
+        failing = [r.stage for r in verdict.stages[p.effect].stages if r.status == "fails"]
+        if failing:
+            return Problem(
+                f"a provision {how} {p.case.id} (held to conform) fails the "
+                f"{', '.join(failing)} stage",
+                (
+                    f"doctrines: {', '.join(failing)} fails -> {_outcome(verdict)}",
+                    f"{label} ({how} it): no stage fails",
+                ),
+                provision,
+                p.case.date,
+            )
     if p.side == "valid":
         violations = sorted(
             f.doctrine
@@ -318,22 +346,42 @@ def forced_by_the_rest(ctx: Context, case: Case) -> Problem | None:
     return None
 
 
+_STAGE_RANK = {"passes": 0, "open": 1, "fails": 2}
+
+
+def _stage_ranks(verdict: Verdict) -> dict[tuple[int, str], int]:
+    return {
+        (t.effect, r.stage): _STAGE_RANK[r.status]
+        for t in verdict.stages
+        for r in t.stages
+        if r.status in _STAGE_RANK
+    }
+
+
 def monotonicity(ctx: Context, scenario: Scenario) -> Problem | None:
-    """Monotonicity: making a provision less restrictive on any one dimension (adding a
-    safeguard, shortening a term, raising the instrument's rank, making the legal ground
-    express, ...) never turns a conforming provision into a non-conforming one. Every
-    one-step move of every effect is tried."""
+    """Monotonicity, stage by stage: making a provision less restrictive on any one
+    dimension (adding a safeguard, shortening a term, raising the instrument's rank, making
+    the legal ground express, ...) never makes any stage of any effect worse (passes, then
+    open, then fails), and so never turns a conforming provision into a non-conforming one.
+    Every one-step move of every effect is tried; the counterexample is the moved provision."""
     before = ctx.verdict(scenario.provision, scenario.as_of)
-    if before.outcome not in CONFORMING:
-        return None
+    ranks = _stage_ranks(before)
     for after, move in strategies.all_moves(scenario.provision, "down"):
         later = ctx.verdict(after, scenario.as_of)
-        if later.outcome == "does_not_conform":
+        for (effect, stage), rank in sorted(_stage_ranks(later).items()):
+            then = ranks.get((effect, stage))
+            if then is None or rank <= then:
+                continue
+            was = before.stages[effect].status(stage)
+            now = later.stages[effect].status(stage)
             return Problem(
-                f"effect {move.effect + 1} made {move.describe()} turns a conforming "
-                "provision into a non-conforming one",
-                (f"before: {before.outcome}", f"after ({move.describe()}): {_outcome(later)}"),
-                scenario.provision,
+                f"effect {move.effect + 1} made {move.describe()} turns the {stage} stage of "
+                f"effect {effect + 1} from {was} to {now}",
+                (
+                    f"before: {stage} {was} -> {_outcome(before)}",
+                    f"after ({move.describe()}): {stage} {now} -> {_outcome(later)}",
+                ),
+                after,
                 scenario.as_of,
             )
     return None

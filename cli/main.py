@@ -272,14 +272,17 @@ CASES = click.option(
 
 
 def _load_replays(
-    paths: Sequence[Path], cases_dir: Path | None, doctrines_dir: Path | None
+    paths: Sequence[Path],
+    cases_dir: Path | None,
+    doctrines_dir: Path | None,
+    leave_one_out: bool = False,
 ) -> tuple[model.DoctrineSet, list[Replay]]:
     catalogue = loading.load_catalogue()
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
     chosen = list(paths) or ([cases_dir] if cases_dir else [])
     cases = loading.load_cases(chosen, catalogue, doctrines)
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
-        return doctrines, replaying.replay_all(cases, evaluator)
+        return doctrines, replaying.replay_all(cases, evaluator, leave_one_out)
 
 
 @main.command()
@@ -303,21 +306,30 @@ def _load_replays(
     "between the baseline and the current doctrines, and which doctrines started or stopped "
     "applying.",
 )
+@click.option(
+    "--leave-one-out",
+    is_flag=True,
+    help="Leave each case out of the case base while replaying it, so its verdict is what "
+    "the doctrines and the other cases support. Upheld cases that only their own precedent "
+    "settles then come out open (uncovered).",
+)
 def replay(
     paths: Sequence[Path],
     fmt: str,
     cases_dir: Path | None,
     doctrines_dir: Path | None,
     against: str | None,
+    leave_one_out: bool,
 ) -> None:
     """Replay the Court's decided cases against the doctrines.
 
     Each case is evaluated under the edition of the Constitution it was decided under, on
     its date, and its outcome compared with the holding: match, weak_match, mismatch or
     uncovered (a stage stays open). Exit status 1 when any case mismatches or is
-    uncovered.
+    uncovered. The case base includes each case itself (an identical provision gets the
+    Court's answer) unless --leave-one-out is given.
     """
-    doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir)
+    doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir, leave_one_out)
     if against is not None:
         if fmt == "junit":
             raise click.UsageError("--against reports flips as text or json, not junit")

@@ -94,8 +94,12 @@ def applied_doctrines(verdict: Verdict) -> frozenset[str]:
     )
 
 
-def replay(case: Case, evaluator: Evaluator) -> Replay:
-    verdict = evaluator.evaluate(case.provision, case.date, case.constitution)
+def replay(case: Case, evaluator: Evaluator, leave_one_out: bool = False) -> Replay:
+    """Evaluate a case's provision under its edition on its date and compare the outcome
+    with the holding. With ``leave_one_out`` the case itself is left out of the case base,
+    so the verdict is what the doctrines and the other cases support."""
+    exclude = case.id if leave_one_out else None
+    verdict = evaluator.evaluate(case.provision, case.date, case.constitution, exclude_case=exclude)
     match = match_outcome(case.holding, verdict.outcome)
     applied = applied_doctrines(verdict)
     not_applied = tuple(d for d in case.relied_on if d not in applied)
@@ -104,8 +108,11 @@ def replay(case: Case, evaluator: Evaluator) -> Replay:
     return Replay(case, verdict, match, not_applied)
 
 
-def replay_all(cases: Iterable[Case], evaluator: Evaluator) -> list[Replay]:
-    return [replay(c, evaluator) for c in cases]
+def replay_all(
+    cases: Iterable[Case], evaluator: Evaluator, leave_one_out: bool = False
+) -> list[Replay]:
+    """``replay`` for every case, in the order given."""
+    return [replay(c, evaluator, leave_one_out) for c in cases]
 
 
 def summary(replays: Sequence[Replay]) -> dict[str, int]:

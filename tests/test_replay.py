@@ -399,3 +399,18 @@ def test_pytest_collects_cases_by_id_and_explains_a_failure(pytester: pytest.Pyt
             "*engine:  does_not_conform -> mismatch*",
         ]
     )
+
+
+def test_leave_one_out_shows_what_the_doctrines_and_the_other_cases_decide() -> None:
+    # Left out of the case base, every case held not to conform is still decided by the
+    # doctrines it relied on (NR No. 3, 4; 27-, 29-, 64-, 70-НП), and the literal readings
+    # the Court cured by interpretation still fail (NR No. 5; 60-, 76-НП). An upheld case
+    # that no doctrine and no other case settles comes out open: NR No. 10's necessity stage
+    # is settled only by NR No. 10 itself.
+    result = CliRunner().invoke(main, ["replay", "--leave-one-out", "--format", "json"])
+    assert result.exit_code == 1  # uncovered cases fail the run
+    cases = {c["id"]: c for c in json.loads(result.stdout)["cases"]}
+    for case_id, c in cases.items():
+        if c["holding"] == "does_not_conform":
+            assert c["match"] == "match", case_id
+    assert cases["KZ-CC-NR-2023-10"]["match"] == "uncovered"

@@ -52,47 +52,116 @@ def test_match_table(holding: str, outcome: str, expected: str) -> None:
     assert replaying.match_outcome(holding, outcome) == expected
 
 
+@pytest.mark.parametrize(
+    ("holding", "outcome", "strict"),
+    [
+        # The strict count: the engine's outcome is the Court's outcome category.
+        ("does_not_conform", "does_not_conform", True),
+        ("conforms", "conforms", True),
+        ("conforms", "conforms_with_concerns", False),
+        ("conforms_with_recommendations", "conforms_with_concerns", True),
+        ("conforms_with_recommendations", "conforms", False),
+        ("conforms_in_interpretation", "conforms_with_concerns", True),
+        ("conforms_in_interpretation", "does_not_conform", False),
+    ],
+)
+def test_strict_match(holding: str, outcome: str, strict: bool) -> None:
+    assert replaying.strict_match(holding, outcome) is strict
+
+
+def test_an_interpretation_case_must_name_its_reading(tmp_path: Path) -> None:
+    path = tmp_path / "KZ-CC-NR-2024-60.yaml"
+    path.write_text((CASES / path.name).read_text().replace("models_reading: literal\n", ""))
+    with pytest.raises(InputError, match="models_reading"):
+        loading.load_case(path)
+
+
+def test_an_open_mark_on_a_matching_case_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    text = (CASES / "KZ-CC-NR-2023-04.yaml").read_text()
+    text += "expected_engine: {status: open, reason: test}\n"
+    (folder / "KZ-CC-NR-2023-04.yaml").write_text(text)
+    code, out, _ = run("replay", "--cases", str(folder), "--format", "json")
+    assert code == 0
+    (case,) = json.loads(out)["cases"]
+    assert (case["match"], case["open"]) == ("match", False)
+    assert "remove the mark" in case["note"]
+
+
 def copy_tree(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst, ignore=shutil.ignore_patterns("*.md", "*.py", "__pycache__"))
     return dst
+
+
+# The Court's outcome category for each holding, written out here independently of
+# replaying.STRICT: an upholding with recommendations or in an interpretation is a conforming
+# outcome with a qualification ("conforms with concerns").
+COURT_CATEGORY = {
+    "does_not_conform": "does_not_conform",
+    "conforms": "conforms",
+    "conforms_with_recommendations": "conforms_with_concerns",
+    "conforms_in_interpretation": "conforms_with_concerns",
+}
 
 
 def test_the_bundled_cases_replay(
     catalogue: Catalogue, doctrines: DoctrineSet, evaluator: Evaluator
 ) -> None:
     cases = loading.load_cases([CASES], catalogue, doctrines)
-    assert len(cases) == 16
+    assert len(cases) >= 28  # issue 10: at least 28 decided cases
     replays = replaying.replay_all(cases, evaluator)
-    by_id = {r.case.id: r for r in replays}
-    # 69-НП: the Court upheld the difference with a recommendation on the ministry's scoring
-    # rules, a by-law the case does not model; the equality doctrine passes, so the engine
-    # says "conforms" - a weaker answer than the holding (DESIGN.md match table).
-    assert by_id["KZ-CC-NR-2025-69"].match == "weak_match"
-    assert {r.case.id for r in replays if r.match != "match"} == {"KZ-CC-NR-2025-69"}
+    # The cases whose files mark the engine's result as a known open one are exactly the cases
+    # that do not match (each file says why: 69-НП encoded with the Court's own aims, 76-НП as
+    # a restriction of disposal, the rest reached by no doctrine of the current set); every
+    # other case matches for the Court's reasons, where the file names them.
+    marked = {c.id for c in cases if c.open_reason is not None}
+    assert {"KZ-CC-NR-2025-69", "KZ-CC-NR-2025-76"} <= marked
+    assert {r.case.id for r in replays if r.match != "match"} == marked
+    assert {r.case.id for r in replays if r.open} == marked
     assert not replaying.failed(replays)
     for r in replays:  # the Court's reasons apply, not only its result
-        assert not r.not_applied, r.case.id
+        if not r.open:
+            assert not r.not_applied, r.case.id
+    for r in replays:  # the strict flag is the Court's category, computed independently
+        assert r.strict == (COURT_CATEGORY[r.case.holding] == r.verdict.outcome), r.case.id
+    for c in cases:  # every interpretation ruling says which reading its file models
+        assert (c.models_reading is not None) == (c.holding == "conforms_in_interpretation")
 
 
 def test_replay_command_formats() -> None:
-    code, out, _ = run("replay")
-    assert code == 0
-    assert "16 cases: 15 match, 1 weak match, 0 mismatch, 0 uncovered" in out
     code, out, _ = run("replay", "--format", "json")
+    assert code == 0
     data = json.loads(out)
-    assert data["summary"] == {
-        "total": 16,
-        "matched": 15,
-        "weak_matched": 1,
-        "mismatched": 0,
-        "uncovered": 0,
+    cases = data["cases"]
+    summary = data["summary"]
+    total = len(cases)
+    strict = sum(1 for c in cases if COURT_CATEGORY[c["holding"]] == c["outcome"])
+    assert summary == {
+        "total": total,
+        "matched": sum(1 for c in cases if c["match"] == "match"),
+        "weak_matched": sum(1 for c in cases if c["match"] == "weak_match"),
+        "mismatched": sum(1 for c in cases if c["match"] == "mismatch"),
+        "uncovered": sum(1 for c in cases if c["match"] == "uncovered"),
+        "strict_matched": strict,
+        "open": sum(1 for c in cases if c["open"]),
     }
-    first = data["cases"][0]
+    assert summary["open"] == summary["mismatched"] + summary["uncovered"]
+    first = cases[0]
     assert {"id", "holding", "outcome", "match", "fired", "relied_on"} <= set(first)
+    assert {"strict", "open", "models_reading"} <= set(first)  # added fields
     assert data["inconsistencies"] == []
+    code, text, _ = run("replay")
+    assert code == 0
+    assert (
+        f"{total} cases: {summary['matched']} match, {summary['weak_matched']} weak match, "
+        f"{summary['mismatched']} mismatch, {summary['uncovered']} uncovered"
+    ) in text
+    assert f"strict (engine outcome = the Court's outcome category): {strict} of {total}" in text
     code, out, _ = run("replay", "--format", "junit")
     suite = ET.fromstring(out.split("?>", 1)[1])
-    assert suite.get("tests") == "16" and suite.get("failures") == "0"
+    assert suite.get("tests") == str(total) and suite.get("failures") == "0"
+    assert suite.get("skipped") == str(summary["open"])
     assert next(c.get("name") for c in suite.iter("testcase")) == "KZ-CC-NR-2023-03"
     assert run("replay", "--format", "junit")[1] == out  # deterministic
 
@@ -131,6 +200,12 @@ def test_an_uncovered_case_fails(tmp_path: Path) -> None:
     assert code == 1
     (case,) = json.loads(out)["cases"]
     assert (case["outcome"], case["match"]) == ("not_assessed", "uncovered")
+    # marked as a known open result, the same case no longer fails the replay
+    path = folder / "KZ-CC-NR-2023-04.yaml"
+    path.write_text(text + "expected_engine: {status: open, reason: test}\n")
+    code, out, _ = run("replay", "--cases", str(folder), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["open"] == 1
 
 
 def test_relied_on_doctrines_that_do_not_apply_weaken_a_match(tmp_path: Path) -> None:
@@ -158,14 +233,14 @@ def test_relied_on_doctrines_that_do_not_apply_weaken_a_match(tmp_path: Path) ->
             "relied_on: [disciplinary-ban-indefinite]",
             "relied_on: [disciplinary-ban-indefinit]",
             "unknown doctrine reference 'disciplinary-ban-indefinit'",
-            17,
+            20,
         ),
         ("id: KZ-CC-NR-2023-04", "id: KZ-CC-NR-2023-40", "does not match its file name", 1),
         (
             'constitution: "1995-2022"',
             'constitution: "2026"',
             "the 2026 edition was not in force on 2023-03-06",
-            11,
+            14,
         ),
     ],
 )
@@ -240,7 +315,8 @@ def test_the_real_case_base_is_consistent() -> None:
     code, out, _ = run("consistency", "--format", "json")
     data = json.loads(out)
     assert code == 0 and data["inconsistencies"] == []
-    assert data["comparable_pairs"] == 4
+    # not vacuous: the sixteen earlier cases already gave four comparable pairs
+    assert data["comparable_pairs"] >= 4
 
 
 def test_a_conforming_case_more_restrictive_than_a_failing_one_is_reported(
@@ -284,8 +360,11 @@ def test_pytest_collects_cases_by_id_and_explains_a_failure(pytester: pytest.Pyt
     cases = copy_tree(CASES, pytester.path / "cases")
     path = cases / "KZ-CC-NR-2025-70.yaml"
     path.write_text(path.read_text().replace("holding: does_not_conform", "holding: conforms"))
-    result = pytester.runpytest("cases", "-k", "NR-2025-70 or NR-2023-04", "-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1, failed=1)
+    result = pytester.runpytest(
+        "cases", "-k", "NR-2025-70 or NR-2023-04 or NR-2025-76", "-p", "no:cacheprovider"
+    )
+    # 76-НП is marked as a known open result: an expected failure, not a pass.
+    result.assert_outcomes(passed=1, failed=1, xfailed=1)
     result.stdout.fnmatch_lines(
         [
             "*KZ-CC-NR-2025-70 (A child's nationality*",

@@ -54,7 +54,10 @@ def test_64_np_survives_on_the_equality_ground(surveyed: dict[str, survival.Case
 def test_custody_cases_keep_their_outcome_on_art_18_2(
     surveyed: dict[str, survival.CaseSurvival],
 ) -> None:
-    for case_id in ("KZ-CC-NR-2023-37", "KZ-CC-NR-2025-74"):
+    # 37-НП left this list: the official annotation ties it to Arts 1, 12, 13(1) and 20, not
+    # to personal liberty, so its file no longer records a custody effect. NR No. 9 (house
+    # arrest, ordered by a court) took its place.
+    for case_id in ("KZ-CC-NR-2023-09", "KZ-CC-NR-2025-74"):
         c = surveyed[case_id]
         assert c.fate == "same"
         assert any(
@@ -121,12 +124,12 @@ def test_a_newly_admitted_aim_changes_an_outcome(tmp_path: Path, catalogue: Cata
 def test_the_survival_command_in_three_formats() -> None:
     code, out, _ = run("survival")
     assert code == 0
-    assert "15 same outcome, 1 same outcome, on other grounds, 0 different outcome" in out
+    assert "27 same outcome, 1 same outcome, on other grounds, 0 different outcome" in out
     assert "still carried by: equality-objective-justification (Art. 16(1), Art. 16(2))" in out
     code, out, _ = run("survival", "--format", "json")
     data = json.loads(out)
     assert data["summary"] == {
-        "same": 15,
+        "same": 27,
         "same_on_other_grounds": 1,
         "different": 0,
         "now_not_assessed": 0,

@@ -124,12 +124,12 @@ def test_a_newly_admitted_aim_changes_an_outcome(tmp_path: Path, catalogue: Cata
 def test_the_survival_command_in_three_formats() -> None:
     code, out, _ = run("survival")
     assert code == 0
-    assert "27 same outcome, 1 same outcome, on other grounds, 0 different outcome" in out
+    assert "28 same outcome, 1 same outcome, on other grounds, 0 different outcome" in out
     assert "still carried by: equality-objective-justification (Art. 16(1), Art. 16(2))" in out
     code, out, _ = run("survival", "--format", "json")
     data = json.loads(out)
     assert data["summary"] == {
-        "same": 27,
+        "same": 28,
         "same_on_other_grounds": 1,
         "different": 0,
         "now_not_assessed": 0,

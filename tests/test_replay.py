@@ -76,6 +76,27 @@ def test_an_interpretation_case_must_name_its_reading(tmp_path: Path) -> None:
         loading.load_case(path)
 
 
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        ("expected_engine: {status: closed, reason: x}\n", "for 'status' (expected one of: open)"),
+        ("expected_engine: {status: open}\n", "reason"),
+        ("models_reading: literally\n", "models_reading"),
+    ],
+)
+def test_bad_new_case_fields_are_exit_two(tmp_path: Path, extra: str, fragment: str) -> None:
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    path = folder / "KZ-CC-NR-2023-04.yaml"
+    text = (CASES / "KZ-CC-NR-2023-04.yaml").read_text()
+    path.write_text(text + extra)
+    line = text.count("\n") + 1
+    code, out, err = run("replay", "--cases", str(folder))
+    assert (code, out) == (2, "")
+    assert f"{path}:{line}:" in err and fragment in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_an_open_mark_on_a_matching_case_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "cases"
     folder.mkdir()

@@ -1,6 +1,9 @@
 """pytest collects every decided case in cases/ as one test item named by its case id, so
 `pytest -k NR-2023-04` replays one ruling and a new case file needs no Python (as OpenFisca
-collects its YAML tests). The item fails on a mismatch or an uncovered case and says why."""
+collects its YAML tests). The item fails on a mismatch or an uncovered case and says why.
+A case file that marks the engine's result as a known open one (``expected_engine: open``,
+with the reason) is an expected failure, strictly: if it matches, the run fails so that the
+mark is removed."""
 
 from __future__ import annotations
 
@@ -31,7 +34,10 @@ class CaseFile(pytest.File):
         catalogue = loading.load_catalogue()
         doctrines = _doctrines()
         case = loading.load_case(self.path, catalogue, doctrines)
-        yield CaseItem.from_parent(self, name=case.id, case=case)
+        item = CaseItem.from_parent(self, name=case.id, case=case)
+        if case.open_reason is not None:
+            item.add_marker(pytest.mark.xfail(reason=case.open_reason, strict=True))
+        yield item
 
 
 @functools.cache
@@ -60,6 +66,7 @@ class CaseItem(pytest.Item):
 
         result = replaying.replay(self.case, _evaluator())
         self.user_properties.append(("match", result.match))
+        self.user_properties.append(("strict", result.strict))
         if result.match in ("mismatch", "uncovered"):
             raise CaseMismatch(result)
 

@@ -651,6 +651,14 @@ def load_case(
                     ["relied_on", i],
                 )
     remedy = data.get("remedy") or {}
+    reading = data.get("models_reading")
+    if data["holding"] == "conforms_in_interpretation" and reading is None:
+        raise doc.error(
+            "a conforms_in_interpretation case must say which reading it models; expected "
+            "models_reading: literal or interpreted",
+            ["holding"],
+        )
+    expected = data.get("expected_engine") or {}
     return Case(
         id=data["id"],
         court=data["court"],
@@ -667,6 +675,8 @@ def load_case(
         petitioner=data.get("petitioner"),
         scope=data.get("scope"),
         notes=data.get("notes"),
+        models_reading=reading,
+        open_reason=expected.get("reason"),
         location=Location(doc.file, 1),
     )
 

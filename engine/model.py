@@ -232,6 +232,12 @@ HOLDINGS: dict[str, str] = {
     "conforms_with_recommendations": "conforms, with recommendations",
 }
 
+READINGS: dict[str, str] = {
+    # Which reading of a provision the Court interpreted a case file encodes.
+    "literal": "the provision as written, before the Court's interpretation",
+    "interpreted": "the provision as the Court interpreted it",
+}
+
 LANGUAGES = ("en", "ru", "kk")
 
 
@@ -627,4 +633,6 @@ class Case:
     petitioner: str | None = None
     scope: str | None = None
     notes: str | None = None
+    models_reading: str | None = None  # READINGS; for conforms_in_interpretation holdings
+    open_reason: str | None = None  # why the engine's result is a known open one
     location: Location | None = attrs.field(default=None, eq=False)

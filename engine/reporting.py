@@ -331,6 +331,9 @@ def replay_json(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -
                 "holding": r.case.holding,
                 "outcome": r.verdict.outcome,
                 "match": r.match,
+                "strict": r.strict,
+                "open": r.open,
+                "models_reading": r.case.models_reading,
                 "fired": sorted(r.verdict.fired),
                 "passed": sorted({p.doctrine for p in r.verdict.passed}),
                 "relied_on": list(r.case.relied_on),
@@ -378,6 +381,10 @@ def replay_text(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -
         f"{s['total']} cases: {s['matched']} match, {s['weak_matched']} weak match, "
         f"{s['mismatched']} mismatch, {s['uncovered']} uncovered"
     )
+    lines.append(
+        f"strict (engine outcome = the Court's outcome category): {s['strict_matched']} of "
+        f"{s['total']}; known open results: {s['open']}"
+    )
     lines.append(consistency_text(conflicts))
     return "\n".join(lines) + "\n"
 
@@ -401,18 +408,21 @@ def replay_junit(replays: Sequence[Replay]) -> str:
         "testsuite",
         name="tarazy.replay",
         tests=str(len(replays)),
-        failures=str(sum(1 for r in replays if r.match in ("mismatch", "uncovered"))),
+        failures=str(sum(1 for r in replays if r.failing)),
         errors="0",
-        skipped="0",
+        skipped=str(sum(1 for r in replays if r.open)),
     )
     for r in replays:
         case = ET.SubElement(suite, "testcase", classname="tarazy.cases", name=r.case.id, time="0")
         detail = (
             f"holding: {r.case.holding}\noutcome: {r.verdict.outcome}\nmatch: {r.match}\n"
             f"fired: {', '.join(sorted(r.verdict.fired)) or '-'}\n"
-            f"relied on: {', '.join(r.case.relied_on)}\n"
+            f"relied on: {', '.join(r.case.relied_on)}\nstrict: {str(r.strict).lower()}\n"
         )
-        if r.match in ("mismatch", "uncovered"):
+        if r.open:
+            skipped = ET.SubElement(case, "skipped", message=r.note, type=r.match)
+            skipped.text = detail
+        elif r.failing:
             failure = ET.SubElement(case, "failure", message=r.note, type=r.match)
             failure.text = detail
         else:

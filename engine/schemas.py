@@ -343,6 +343,11 @@ def case_schema(catalogue: Catalogue) -> Schema:
                 ),
                 "assumptions": {"type": "array", "items": TEXT},
                 "notes": TEXT,
+                "models_reading": _enum(model.READINGS, "which reading the file models"),
+                "expected_engine": _obj(
+                    {"status": _enum({"open": "a known open result"}, "open"), "reason": TEXT},
+                    ("status", "reason"),
+                ),
                 "provision": provision_schema(catalogue),
             },
             (

@@ -136,7 +136,9 @@ FAULTS = (
     Fault(
         "equality-exception-dropped",
         "equality-objective-justification treats a stated justification as none",
-        frozenset({"replay", "doctrine_tests"}),
+        # replay no longer catches it: 69-НП, the one case with a stated justification, is a
+        # known open result since it records the Court's own aims (cases/KZ-CC-NR-2025-69.yaml)
+        frozenset({"doctrine_tests"}),
         edits=(
             ("equality-objective-justification.yaml", "unless:\n  justification: stated\n", ""),
         ),

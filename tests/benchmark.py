@@ -101,14 +101,21 @@ def main() -> None:
     )
 
     with CompiledRules(doctrines, fields) as rules, Evaluator(doctrines, catalogue) as ev:
-        host, name = rules._host, rules.name
+        assert rules.ruleset_count == 1, "the raw floor below assumes a single ruleset"
+        host, name = rules._rulesets[0].host, rules._rulesets[0].name
         encoded = [
-            [{**encode(f, i, fields, rules.read), "sid": str(n)} for i, f in enumerate(per)]
+            [
+                {**encode(f, i, fields, rules.read, rules.thresholds), "sid": str(n)}
+                for i, f in enumerate(per)
+            ]
             for n, per in enumerate(facts, start=10**9)
         ]
 
         everything = [
-            [{**encode(f, i, fields), "sid": str(n)} for i, f in enumerate(per)]
+            [
+                {**encode(f, i, fields, thresholds=rules.thresholds), "sid": str(n)}
+                for i, f in enumerate(per)
+            ]
             for n, per in enumerate(facts, start=2 * 10**9)
         ]
 

@@ -534,7 +534,8 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
     """Run the examples written next to the doctrines (doctrines/tests/<id>.yaml).
 
     Each example is a provision and what its doctrine must do with it: fire, pass (apply with
-    its exception holding) or not apply. Exit status 1 when any example fails.
+    its exception holding) or not apply. Exit status 1 when any example fails, 3 when none
+    fails but some doctrine has no example, 2 when there are no examples at all.
     """
     catalogue = loading.load_catalogue()
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
@@ -570,6 +571,8 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
         click.echo(f"{len(rows)} examples, {len(failed)} failed")
     if failed:
         raise SystemExit(EXIT_FAIL)
+    if untested:  # a doctrine nothing checks is not a pass
+        raise SystemExit(EXIT_NOT_ASSESSED)
 
 
 @main.command()

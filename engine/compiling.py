@@ -66,7 +66,8 @@ NEXT_LIST_LENGTH = 128  # rules.h: $or and $nex links from one alpha node; the 1
 NEXT_BUCKET_LENGTH = 512  # rules.h: distinct tests below one alpha node; then error 106
 MAX_STACK_SIZE = 64  # events.c: alpha nodes pending while one fact is matched; error 303
 MAX_OBJECT_PROPERTIES = 255  # state.h: properties of one fact or one session state; error 302
-STATE_OVERHEAD = 3  # the state's own properties: sid, id and $s (measured)
+STATE_OVERHEAD = 4  # measured: a state holds sid, id, $s and 251 keys; the 252nd key fails
+#   (302), and many more can crash the process (SIGSEGV), so sessions stay within 251
 FACT_OVERHEAD = 3  # t, i and sid on every fact
 MAX_KEYS_PER_RULESET = 200  # record keys (doctrine conditions) per ruleset: one effect's
 #   worst case (every key matched) stays well inside a session state
@@ -190,11 +191,12 @@ def _rule_fits(expr: Json) -> bool:
     return network.fits()
 
 
+def _conjuncts(expr: Json) -> list[Json]:
+    return [c for part in expr["$and"] for c in _conjuncts(part)] if "$and" in expr else [expr]
+
+
 def _flat_and(parts: Sequence[Json]) -> Json:
-    flat: list[Json] = []
-    for part in parts:
-        flat += part.get("$and", [part])
-    return _and(_unique(flat))
+    return _and(_unique([c for part in parts for c in _conjuncts(part)]))
 
 
 def _unique(parts: Sequence[Json]) -> list[Json]:
@@ -219,6 +221,9 @@ def split_rule(expr: Json) -> list[Json]:
             done.append(current)
             continue
         ((name, value),) = current.items()
+        if name == "$and":
+            flat = _flat_and(value)  # nested $and inline: one operator each saved
+            value = _conjuncts(flat)
         if name == "$or":
             pending += _unique(value)
         elif name == "$and" and any("$or" in part for part in value):

@@ -105,7 +105,9 @@ def summary(replays: Sequence[Replay]) -> dict[str, int]:
 
 
 def failed(replays: Sequence[Replay]) -> bool:
-    return any(r.match in ("mismatch", "uncovered") for r in replays)
+    """A replay fails on a mismatch, an uncovered case, or a case whose relied-on doctrine
+    stopped applying (the right answer, but no longer for the Court's reasons)."""
+    return any(r.match in ("mismatch", "uncovered") or r.not_applied for r in replays)
 
 
 # --------------------------------------------------------------------------- flips

@@ -79,3 +79,19 @@ def test_the_installed_command_checks_a_bill(installed: Path, tmp_path: Path) ->
     assert result.returncode == 1, result.stderr
     outcomes = [p["outcome"] for p in json.loads(result.stdout)["provisions"]]
     assert outcomes == ["conforms", "does_not_conform"]
+
+
+@pytest.mark.slow
+def test_the_installed_copy_ships_the_doctrine_examples(installed: Path, tmp_path: Path) -> None:
+    # Issue 11: without doctrines/tests/*.yaml in the package data, an installed
+    # `doctrine test` ran 0 examples and passed.
+    from tarazy.engine import loading
+
+    expected = len(loading.load_doctrine_examples(REPO / "doctrines"))
+    result = run_installed(
+        installed, tmp_path, "-m", "tarazy.cli.main", "doctrine", "test", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["examples"] == expected > 0
+    assert report["failed"] == [] and report["doctrines_without_examples"] == []

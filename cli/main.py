@@ -26,7 +26,7 @@ import click
 from tarazy.engine import loading, model, precedent, replaying, reporting, schemas, verifying
 from tarazy.engine import survival as survival_module
 from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import EngineError, InputError, InputErrors, one_line
+from tarazy.engine.errors import EngineError, InputError, InputErrors, gather, one_line
 from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
 from tarazy.engine.replaying import Replay
 
@@ -214,9 +214,28 @@ def check(
     rulings and remedy.
     """
     catalogue = loading.load_catalogue()
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
-    bills = [loading.load_bill(f, catalogue) for f in files]  # all input first: no half output
+    problems: list[InputError] = []
+    doctrines = None
+    try:
+        doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    bills = []
+    for f in files:  # all input first, every file's problems together: no half output
+        try:
+            bills.append(loading.load_bill(f, catalogue))
+        except InputError as exc:
+            problems.append(exc)
+    gather(problems)
+    assert doctrines is not None
     default_day = as_of.date() if as_of else dt.date.today()
+    if as_of is not None and catalogue.edition_on(default_day) is None:
+        first = min(e.in_force_from for e in catalogue.editions).isoformat()
+        raise click.BadParameter(
+            f"no edition of the Constitution was in force on {default_day.isoformat()}; "
+            f"expected a date from {first} on",
+            param_hint="'--as-of'",
+        )
     checked: list[reporting.CheckedProvision] = []
     with Evaluator(doctrines, catalogue) as evaluator:
         for bill in bills:

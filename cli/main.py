@@ -27,7 +27,7 @@ import click
 from tarazy.engine import loading, model, precedent, replaying, reporting, schemas, verifying
 from tarazy.engine import survival as survival_module
 from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import EngineError, InputError, InputErrors, one_line
+from tarazy.engine.errors import EngineError, InputError, InputErrors, gather, one_line
 from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
 from tarazy.engine.replaying import Replay
 
@@ -230,10 +230,33 @@ def check(
     with the nearest decided case on each side.
     """
     catalogue = loading.load_catalogue()
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
-    cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue)
-    bills = [loading.load_bill(f, catalogue) for f in files]  # all input first: no half output
+    problems: list[InputError] = []
+    doctrines = None
+    try:
+        doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    bills = []
+    for f in files:  # all input first, every file's problems together: no half output
+        try:
+            bills.append(loading.load_bill(f, catalogue))
+        except InputError as exc:
+            problems.append(exc)
+    cases: list[model.Case] = []
+    try:
+        cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    gather(problems)
+    assert doctrines is not None
     default_day = as_of.date() if as_of else dt.date.today()
+    if as_of is not None and catalogue.edition_on(default_day) is None:
+        first = min(e.in_force_from for e in catalogue.editions).isoformat()
+        raise click.BadParameter(
+            f"no edition of the Constitution was in force on {default_day.isoformat()}; "
+            f"expected a date from {first} on",
+            param_hint="'--as-of'",
+        )
     checked: list[reporting.CheckedProvision] = []
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         for bill in bills:
@@ -563,7 +586,8 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
     """Run the examples written next to the doctrines (doctrines/tests/<id>.yaml).
 
     Each example is a provision and what its doctrine must do with it: fire, pass (apply with
-    its exception holding) or not apply. Exit status 1 when any example fails.
+    its exception holding) or not apply. Exit status 1 when any example fails, 3 when none
+    fails but some doctrine has no example, 2 when there are no examples at all.
     """
     catalogue = loading.load_catalogue()
     doctrines = loading.load_doctrines(doctrines_dir, catalogue)
@@ -599,6 +623,8 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
         click.echo(f"{len(rows)} examples, {len(failed)} failed")
     if failed:
         raise SystemExit(EXIT_FAIL)
+    if untested:  # a doctrine nothing checks is not a pass
+        raise SystemExit(EXIT_NOT_ASSESSED)
 
 
 @main.command()

@@ -25,7 +25,7 @@ import jsonschema.validators
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
-from . import conditions, schemas
+from . import compiling, conditions, schemas
 from .catalogue import Admission, Aim, Catalogue, Edition, Right, RightUnderEdition
 from .errors import InputError, gather
 from .facts import TEMPLATE_EXTRAS, field_registry
@@ -453,6 +453,14 @@ def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctr
                 parsed[key] = conditions.parse(data[key], fields)
             except conditions.ConditionError as exc:
                 raise doc.error(f"in '{key}': {exc.message}", [key, *exc.path]) from None
+            try:  # refused here, so `doctrine list` and `check` agree on what loads
+                compiling.check_condition(parsed[key])
+            except compiling.LimitError as exc:
+                raise doc.error(
+                    f"in '{key}': {exc}; expected a condition with fewer nested any/all "
+                    "alternatives (see README, Robustness)",
+                    [key],
+                ) from None
     allowed = set(fields) | set(TEMPLATE_EXTRAS)
     if ("open_when" in data) != ("question" in data):
         key = "open_when" if "open_when" in data else "question"

@@ -175,8 +175,10 @@ def summary(replays: Sequence[Replay]) -> dict[str, int]:
 
 
 def failed(replays: Sequence[Replay]) -> bool:
-    """Some case is a mismatch or uncovered and not marked as a known open result."""
-    return any(r.failing for r in replays)
+    """A replay fails on a mismatch, an uncovered case, or a case whose relied-on doctrine
+    stopped applying (the right answer, but no longer for the Court's reasons) - unless the
+    case file marks the result as a known open one."""
+    return any(r.failing or (r.not_applied and not r.open) for r in replays)
 
 
 # --------------------------------------------------------------------------- flips

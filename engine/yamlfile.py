@@ -295,6 +295,8 @@ def parse(text: str, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "malformed YAML"
+        if exc.problem and exc.context and str(exc.context).startswith("expected"):
+            problem = f"{exc.context}, {exc.problem}"  # "expected a single document ..."
         if "duplicate key" in str(problem) or type(exc).__name__ == "DuplicateKeyError":
             problem = _duplicate_key_message(exc)
         if isinstance(exc, MaxDepthExceededError):

@@ -80,3 +80,19 @@ def test_the_installed_command_checks_a_bill(installed: Path, tmp_path: Path) ->
     outcomes = [p["outcome"] for p in json.loads(result.stdout)["provisions"]]
     # the fee with relief passes absolute rights but its balance is open (NR No. 3 set no cap)
     assert outcomes == ["open", "does_not_conform"]
+
+
+@pytest.mark.slow
+def test_the_installed_copy_ships_the_doctrine_examples(installed: Path, tmp_path: Path) -> None:
+    # Issue 11: without doctrines/tests/*.yaml in the package data, an installed
+    # `doctrine test` ran 0 examples and passed.
+    from tarazy.engine import loading
+
+    expected = len(loading.load_doctrine_examples(REPO / "doctrines"))
+    result = run_installed(
+        installed, tmp_path, "-m", "tarazy.cli.main", "doctrine", "test", "--format", "json"
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["examples"] == expected > 0
+    assert report["failed"] == [] and report["doctrines_without_examples"] == []

@@ -232,7 +232,11 @@ def precedents(ctx: Context) -> list[Precedent]:
 
 
 def _precedent_check(ctx: Context, p: Precedent, provision: Provision, how: str) -> Problem | None:
-    verdict = ctx.evaluator.evaluate(provision, p.case.date, p.case.constitution)
+    # The case itself is left out of the case base: what a fortiori tests is whether the
+    # doctrines (and the other cases) carry its result, not whether it carries itself.
+    verdict = ctx.evaluator.evaluate(
+        provision, p.case.date, p.case.constitution, exclude_case=p.case.id
+    )
     label = f"precedent {ruling_label(p.case.id)} [{p.case.id}]"
     if p.side == "invalid" and verdict.outcome != "does_not_conform":
         return Problem(

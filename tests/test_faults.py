@@ -11,36 +11,114 @@ from click.testing import CliRunner
 from tarazy.cli.main import main
 from tarazy.engine import loading, verifying
 from tarazy.engine.catalogue import Catalogue
+from tarazy.engine.model import DoctrineSet
 
 from .faults import FAULTS, Fault
 
+# Faults the current model does not catch through every property that should catch them,
+# each reported to the lead: the properties that miss it, and why. The test xfails while
+# some of exactly those miss it, and fails once none does (then delete the entry) - or once
+# any other property misses it.
+PRECEDENT_COUNTS_ITSELF = (
+    "engine bug (verifying._precedent_check): a provision at least as restrictive as a case "
+    "held not to conform is evaluated against a case base that holds that case, so its stage "
+    "fails by the case's own precedent whatever the doctrines say; evaluating it with "
+    "exclude_case=p.case.id catches the fault (checked; the bundled set stays green)"
+)
+KNOWN_MISSES: dict[str, tuple[frozenset[str], str]] = {
+    "non-monotone-fee-threshold": (frozenset({"precedent"}), PRECEDENT_COUNTS_ITSELF),
+    "equality-decided-by-the-label": (
+        frozenset({"precedent"}),
+        "property gap (verifying._precedent_examples): a fortiori moves a case only along its "
+        "doctrine's dimensions, never the `justification` label the case base ignores, so "
+        "64-НП with `justification: stated` - which 64-НП forces to fail and the faulty "
+        "doctrine passes - is never generated (varying the label catches it: checked). Also "
+        "precedent.doctrine_dimensions still counts justification as a dimension, "
+        "casebase.doctrine_dimensions does not",
+    ),
+    "court-exception-inverted": (
+        frozenset({"replay", "precedent"}),
+        "case file bug: cases/KZ-CC-NR-2025-74.yaml does not state `ordered_by: court` (its "
+        "own assumption), so liberty-only-by-court only opens on 74-НП and no decided case "
+        "shows custody a court ordered (with it stated, replay and precedent catch the fault "
+        "and the bundled set stays green: checked)",
+    ),
+}
 
-def verify_faulty(fault: Fault, tmp_path: Path, catalogue: Catalogue) -> list[verifying.Result]:
-    folder = fault.build(tmp_path / "doctrines")
+
+def verify_folder(folder: Path, catalogue: Catalogue) -> dict[str, str | None]:
+    """Each property's problem message under `tarazy verify` (None when it passes), with
+    the doctrine folder's path taken out so two runs compare."""
     doctrines = loading.load_doctrines(folder, catalogue)
     cases = loading.load_cases([], catalogue)
     examples = loading.load_doctrine_examples(folder, catalogue, doctrines)
     with verifying.context(catalogue, doctrines, cases, 0, examples) as ctx:
-        return verifying.verify(ctx, profile="ci", max_examples=80)
+        results = verifying.verify(ctx, profile="ci", max_examples=80)
+    for r in results:
+        if r.status == "failed":
+            assert r.problem is not None and len(r.problem.sources) >= 2, r.name
+    return {
+        r.name: r.problem.message.replace(str(folder), "<doctrines>")
+        if r.problem is not None and r.status == "failed"
+        else None
+        for r in results
+    }
+
+
+@pytest.fixture(scope="module")
+def bundled(
+    tmp_path_factory: pytest.TempPathFactory, catalogue: Catalogue
+) -> dict[str, str | None]:
+    """What verify reports on the bundled doctrines, copied as a fault would be."""
+    folder = Fault("none", "the bundled doctrines", frozenset()).build(
+        tmp_path_factory.mktemp("bundled") / "doctrines"
+    )
+    return verify_folder(folder, catalogue)
 
 
 def test_there_are_enough_faults() -> None:
-    assert len(FAULTS) >= 8
+    # The exact number: dropping or adding a fault is a decision recorded here, never a side
+    # effect of a doctrine edit that made a fault's text edit stop applying.
+    assert len(FAULTS) == 12
     assert len({f.name for f in FAULTS}) == len(FAULTS)
+    assert all(
+        f.caught_by <= {p.name for p in (*verifying.PROPERTIES, verifying.ADEQUACY)} for f in FAULTS
+    )
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
+def test_each_fault_applies_to_the_current_doctrines(
+    fault: Fault, tmp_path: Path, catalogue: Catalogue, doctrines: DoctrineSet
+) -> None:
+    # Every text edit still finds its text (Fault.build asserts it) and leaves a doctrine set
+    # that loads and differs from the bundled one - so no fault silently tests nothing.
+    faulty = loading.load_doctrines(fault.build(tmp_path / "doctrines"), catalogue)
+    assert faulty.digest != doctrines.digest
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fault", FAULTS, ids=[f.name for f in FAULTS])
-def test_verify_reports_the_fault(fault: Fault, tmp_path: Path, catalogue: Catalogue) -> None:
-    results = verify_faulty(fault, tmp_path, catalogue)
-    failed = {r.name for r in results if r.status == "failed"}
-    assert fault.caught_by <= failed, f"{fault.description}: only {sorted(failed)} failed"
-    for r in results:
-        if r.status == "failed":
-            assert r.problem is not None and len(r.problem.sources) >= 2
+def test_verify_reports_the_fault(
+    fault: Fault, tmp_path: Path, catalogue: Catalogue, bundled: dict[str, str | None]
+) -> None:
+    reported = verify_folder(fault.build(tmp_path / "doctrines"), catalogue)
+    # A property catches the fault only if it reports something the bundled doctrines do not:
+    # a property that already fails on them (a case file being re-encoded, say) with the same
+    # problem shows a scholar nothing about the fault.
+    caught = {name for name, problem in reported.items() if problem and problem != bundled[name]}
+    masked = {n for n in fault.caught_by - caught if reported[n] and reported[n] == bundled[n]}
+    missing = fault.caught_by - caught
+    known, why = KNOWN_MISSES.get(fault.name, (frozenset(), ""))
+    assert missing <= known, f"{fault.description}: not reported by {sorted(missing)}" + (
+        f" (masked: the bundled doctrines already fail {sorted(masked)})" if masked else ""
+    )
+    if missing:
+        pytest.xfail(why)
+    assert not known, f"{fault.name} is now caught by all of its properties: drop KNOWN_MISSES"
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(raises=AssertionError, strict=True, reason=PRECEDENT_COUNTS_ITSELF)
 def test_the_command_prints_a_counterexample_bill_and_both_sources(tmp_path: Path) -> None:
     fault = next(f for f in FAULTS if f.name == "non-monotone-fee-threshold")
     folder = fault.build(tmp_path / "doctrines")
@@ -65,11 +143,14 @@ def test_the_command_prints_a_counterexample_bill_and_both_sources(tmp_path: Pat
     doctrine_side, precedent_side = prop["sources"]
     assert doctrine_side.startswith("doctrines: ")
     assert precedent_side.startswith("precedent NR No. 3 of 2023 [KZ-CC-NR-2023-03]")
-    # The counterexample is a bill `tarazy check` accepts, and it shows the disagreement.
+    # The counterexample is a bill `tarazy check` accepts, and it shows the disagreement: the
+    # doctrine that decided NR No. 3 does not fire on it. (`check` consults the case base, so
+    # NR No. 3 itself may still fail the stage by precedent: that is the other source.)
     bill = tmp_path / "counterexample.yaml"
     bill.write_text(prop["counterexample"], encoding="utf-8")
     check = CliRunner().invoke(
         main, ["check", str(bill), "--doctrines", str(folder), "--format", "json"]
     )
     assert check.exit_code != 2, check.stderr
-    assert json.loads(check.stdout)["provisions"][0]["outcome"] != "does_not_conform"
+    (checked,) = json.loads(check.stdout)["provisions"]
+    assert "access-to-justice-fee-relief" not in {f["doctrine"] for f in checked["findings"]}

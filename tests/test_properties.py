@@ -46,22 +46,39 @@ def explain(result: verifying.Result) -> str:
     return "\n".join([result.problem.message, *result.problem.sources, result.counterexample or ""])
 
 
-@pytest.mark.parametrize("name", PARAMS)
+# Properties the bundled files fail for a known reason outside this file, each reported to
+# the lead: the start of the expected problem, and why. The test xfails only on exactly that
+# problem, and fails once the property passes (then delete the entry). None at present.
+KNOWN_FAILURES: dict[str, tuple[str, str]] = {}
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_property_holds(ctx: Context, name: str) -> None:
     result = verifying.run_property(verifying.property_named(name), ctx, "ci")
-    assert result.status == "passed", explain(result)
     assert result.examples > 0
+    if name in KNOWN_FAILURES:
+        start, why = KNOWN_FAILURES[name]
+        assert result.status == "failed", f"{name} now passes: drop it from KNOWN_FAILURES"
+        assert result.problem is not None and result.problem.message.startswith(start), explain(
+            result
+        )
+        pytest.xfail(why)
+    assert result.status == "passed", explain(result)
 
 
 def test_adequacy_reports_the_doctrines_no_case_exercises(ctx: Context) -> None:
-    # Two doctrines rest on the constitutional text alone: no decided ruling here concerned a
-    # by-law as such or a restriction on political grounds. admitted-aim now applies (69-НП,
-    # encoded with the Court's own aims); property-measure-hearing applies to no case since
-    # 76-НП is encoded as a restriction of disposal, as the Court described it.
+    # Checked against the doctrine and case files, not copied from a run:
+    # - liberty-only-by-court-2026 rests on the text of the 2026 Art. 18(2) alone (rulings: [])
+    #   and takes effect with that text; every bundled case was decided under 1995-2022.
+    # - no-political-grounds rests on the restriction clause alone (rulings: []); no decided
+    #   case concerned a restriction on political grounds.
+    # restriction-only-by-law and admitted-aim no longer appear: they now apply to every
+    # restricting effect and pass on the facts (a law; an admitted aim), so every case
+    # exercises them - though no decided ruling concerned a by-law as such or an
+    # inadmissible aim.
     assert verifying.unexercised(ctx) == [
+        "liberty-only-by-court-2026",
         "no-political-grounds",
-        "property-measure-hearing",
-        "restriction-only-by-law",
     ]
 
 
@@ -150,9 +167,21 @@ def test_profiles_never_use_the_example_database() -> None:
     assert settings.get_profile("tarazy-ci").derandomize
 
 
-def test_check_days_are_after_every_bundled_doctrine(doctrines: DoctrineSet) -> None:
-    latest = max(d.effective for d in doctrines.doctrines)
-    assert all(day >= latest for day in strategies.CHECK_DAYS)
+def test_check_days_are_after_every_bundled_doctrine(
+    doctrines: DoctrineSet, catalogue: Catalogue
+) -> None:
+    # On each check day every doctrine that has a basis under the edition then in force has
+    # taken effect, and every doctrine is live on some check day - so the generated properties
+    # reach all of them. A doctrine of the 2026 text alone (liberty-only-by-court-2026,
+    # effective 2026-07-01) has no basis on the last day of 1995-2022, so it is not late there.
+    live: set[str] = set()
+    for day in strategies.CHECK_DAYS:
+        edition = catalogue.edition_on(day)
+        assert edition is not None
+        under = [d for d in doctrines.doctrines if d.basis_for(edition.id) is not None]
+        assert [d.id for d in under if d.effective > day] == [], day
+        live |= {d.id for d in under if d.applies_under(edition.id)}
+    assert live == set(doctrines.ids)
     assert strategies.CHECK_DAYS[0] < dt.date(2026, 7, 1) <= strategies.CHECK_DAYS[1]
 
 

@@ -165,6 +165,8 @@ BILL = "bill: {title: t, as_of: 2025-01-01}\nprovisions:\n  - {id: p, instrument
         pytest.param("x: !!omap [a: 1]\nprovisions: []\n", "found !!omap", 1, id="omap"),
         pytest.param("x: !!set {a}\n", "found !!set", 1, id="set"),
         pytest.param("x: !!binary aGk=\n", "found !!binary", 1, id="binary"),
+        pytest.param("x: !!int\n", "found !!int", 1, id="empty-int"),  # found by the fuzz suite
+        pytest.param("x: ! 3\n", "found !)", 1, id="non-specific-tag"),
         pytest.param("provisions: " + "1" * 4301 + "\n", "4301 digits", 1, id="4301-digits"),
         pytest.param("x: " + str(2**1024) + "\n", "too large", 1, id="2**1024"),
         pytest.param("x: 1e400\n", "finite", 1, id="1e400"),

@@ -99,7 +99,7 @@ class DoctrineSurvival:
     doctrine: Doctrine
     old: str
     new: str
-    cases_before: tuple[str, ...]  # cases it decided (fired or passed) under the old edition
+    cases_before: tuple[str, ...]  # cases it decided (fired, or applied and relied on) before
     cases_after: tuple[str, ...]
 
     @property
@@ -179,13 +179,20 @@ def survey(
     results = [survive(c, evaluator, new, catalogue) for c in cases]
     old = "/".join(sorted({r.before.edition for r in results})) or "1995-2022"
     doctrines = []
+
+    def decides(verdict: Verdict, case: Case, doctrine_id: str) -> bool:
+        # General doctrines apply to every restricting effect and pass on facts: a doctrine
+        # decides a case where it fires, or - for a case upheld - where it applies and the
+        # Court relied on it (a struck case is decided only by what fires on it).
+        status = doctrine_status(verdict, doctrine_id)
+        if status == "fires":
+            return True
+        upheld = case.holding != "does_not_conform"
+        return upheld and status != "does_not_apply" and doctrine_id in case.relied_on
+
     for doctrine in evaluator.doctrines.doctrines:
-        before = tuple(
-            r.case.id for r in results if doctrine_status(r.before, doctrine.id) != "does_not_apply"
-        )
-        after = tuple(
-            r.case.id for r in results if doctrine_status(r.after, doctrine.id) != "does_not_apply"
-        )
+        before = tuple(r.case.id for r in results if decides(r.before, r.case, doctrine.id))
+        after = tuple(r.case.id for r in results if decides(r.after, r.case, doctrine.id))
         doctrines.append(DoctrineSurvival(doctrine, old, new, before, after))
     return results, doctrines
 

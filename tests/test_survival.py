@@ -264,14 +264,6 @@ def test_a_newly_admitted_aim_changes_an_outcome(tmp_path: Path, catalogue: Cata
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=EQUALITY_LIMB
-    + "and DoctrineSurvival.lost/gained compare where a doctrine *applies*, which for a general "
-    "doctrine is every restricting effect: never-restrictable-rights is reported as deciding "
-    "64-НП under both texts (it fires under 1995, merely passes under 2026); "
-    + PRECEDENT_CONCERN_CRASH,
-)
 def test_the_survival_command_in_three_formats() -> None:
     code, out, _ = run("survival", "--format", "json")
     assert code == 0
@@ -293,7 +285,8 @@ def test_the_survival_command_in_three_formats() -> None:
     code, text, _ = run("survival")
     assert code == 0
     assert (
-        "16 same outcome, 2 same outcome, on other grounds, 1 different outcome, 10 now open" in text
+        "16 same outcome, 2 same outcome, on other grounds, 1 different outcome, 10 now open"
+        in text
     )
     block = text.split("KZ-CC-NR-2025-64", 1)[1].split("KZ-CC-NR-2025-67", 1)[0]
     assert "[same outcome, on other grounds]" in block

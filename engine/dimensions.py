@@ -95,6 +95,8 @@ def _compare_duration(a: Value, b: Value) -> int | None:
 
 def _duration_values(_current: Value) -> tuple[Value, ...]:
     return (
+        Duration.term(72.0, "hours"),
+        Duration.term(96.0, "hours"),
         Duration("fixed", years=1.0),
         Duration("fixed", years=3.0),
         Duration("fixed", years=5.0),

@@ -26,8 +26,8 @@ from typing import Literal
 
 import attrs
 
-from . import conditions
-from .dimensions import DIMENSIONS, FIELD_TO_DIMENSION, Dimension
+from . import casebase
+from .dimensions import Dimension
 from .model import Doctrine, DoctrineSet, Effect, Provision, Verdict
 from .replaying import Replay
 
@@ -43,13 +43,9 @@ def side(holding: str) -> Side | None:
 
 
 def doctrine_dimensions(doctrine: Doctrine) -> tuple[Dimension, ...]:
-    """The dimensions a doctrine reads: declared, or inferred from its conditions' fields."""
-    if doctrine.dimensions:
-        ids = list(doctrine.dimensions)
-    else:
-        fields = conditions.fields_read(doctrine.when) | conditions.fields_read(doctrine.unless)
-        ids = sorted({FIELD_TO_DIMENSION[f] for f in fields if f in FIELD_TO_DIMENSION})
-    return tuple(DIMENSIONS[i] for i in ids)
+    """The dimensions a doctrine reads (``casebase.doctrine_dimensions``: declared, or
+    inferred from its conditions' fields; never the `justification` label)."""
+    return casebase.doctrine_dimensions(doctrine)
 
 
 def at_least_as_restrictive(
@@ -60,9 +56,10 @@ def at_least_as_restrictive(
 
 
 def applied_effects(verdict: Verdict, doctrine: str) -> list[int]:
-    """Effects to which a doctrine applied (it fired or passed)."""
+    """Effects to which a doctrine applied (it fired, passed or left its stage open)."""
     hits = {f.effect for f in verdict.findings if f.doctrine == doctrine}
     hits |= {p.effect for p in verdict.passed if p.doctrine == doctrine}
+    hits |= {p.effect for p in verdict.opened if p.doctrine == doctrine}
     return sorted(hits)
 
 

@@ -36,6 +36,7 @@ Direction = Literal["up", "down"]  # up: more restrictive; down: less restrictiv
 # 2026 edition, both after every bundled doctrine took effect.
 CHECK_DAYS = (dt.date(2026, 6, 30), dt.date(2026, 11, 1))
 FIXED_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0, 25.0)
+FIXED_HOURS = (48.0, 72.0, 73.0, 96.0)
 AMOUNTS = (1.0, 0.5, 2.0, 5.0, 10.0, 50.0, 100.0)
 LABELS = ("persons affected", "applicants", "convicts", "officials", "heirs", "organisers")
 
@@ -82,6 +83,8 @@ def durations() -> st.SearchStrategy[Duration]:
     return st.one_of(
         st.just(Duration()),
         st.sampled_from(FIXED_YEARS).map(lambda y: Duration("fixed", years=y)),
+        # terms in hours around 1995 Art. 16(2)'s 72-hour limit on detention without a court
+        st.sampled_from(FIXED_HOURS).map(lambda h: Duration.term(h, "hours")),
         st.just(Duration("until_condition", until="a condition ends")),
         st.just(Duration("indefinite")),
     )
@@ -134,6 +137,7 @@ def effect_fields(catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
         "justification": optional(one_of_values(tuple(model.JUSTIFICATIONS))),
         "requirement": optional(one_of_values(tuple(model.REQUIREMENTS))),
         "delegated_to": optional(one_of_values(model.BYLAW_INSTRUMENTS)),
+        "ordered_by": optional(one_of_values(tuple(model.ORDERING_AUTHORITIES))),
     }
 
 

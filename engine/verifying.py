@@ -246,7 +246,9 @@ def _precedent_check(ctx: Context, p: Precedent, provision: Provision, how: str)
             p.case.date,
         )
     doctrine = ctx.doctrines.get(p.doctrine)
-    if p.side == "invalid" and doctrine.outcome == "violation":
+    own = next(r for r in ctx.replays if r.case.id == p.case.id).verdict
+    fired_on_case = any(f.doctrine == p.doctrine and f.effect == p.effect for f in own.findings)
+    if p.side == "invalid" and doctrine.outcome == "violation" and fired_on_case:
         # per stage: the stage the deciding doctrine sits at fails on the moved effect
         status = verdict.stages[p.effect].status(doctrine.stage)
         if status != "fails":

@@ -36,7 +36,7 @@ LABELS = ("persons affected", "applicants", "convicts", "officials", "heirs", "o
 ACTS = ("Tax Code", "Code on Administrative Offences", "Law on Civil Service", "Law on Pensions")
 _PLAIN = re.compile(r"[a-z][a-z0-9_]*\Z")
 # Words YAML 1.1 (and so some readers) take for booleans or null: always quoted.
-_RESERVED = frozenset("y n yes no on off true false null".split())
+_RESERVED = frozenset(["y", "n", "yes", "no", "on", "off", "true", "false", "null"])
 
 
 def _maybe(rng: random.Random, values: Sequence[str], none_share: float = 0.5) -> str | None:

@@ -70,6 +70,16 @@ _Constructor.add_constructor(
 
 
 def parse(text: str, name: str) -> Document:
+    from . import fastyaml  # libyaml when it is sure to read the text as below; else None
+
+    fast = fastyaml.parse(text, name)
+    if fast is not None:
+        return fast
+    return parse_reference(text, name)
+
+
+def parse_reference(text: str, name: str) -> Document:
+    """ruamel.yaml's reading: the reference for ``fastyaml``, and every error's wording."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False

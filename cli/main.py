@@ -154,6 +154,9 @@ def check(
         day = bill.as_of or default_day
         groups.append(streaming.Group(bill.path, day, edition_for(day, catalogue), bill.provisions))
     del bills
+    import gc
+
+    gc.freeze()  # the loaded input lives to the end: no collection need walk it again
     out = sys.stdout
     report = streaming.Report(out.write, fmt, catalogue, lang)
     outcomes = streaming.run(groups, report, doctrines, catalogue, jobs)

@@ -30,6 +30,7 @@ import attrs
 
 from . import model, reporting
 from .catalogue import Catalogue
+from .errors import EngineError, InputError
 from .evaluating import Evaluator
 from .model import DoctrineSet, Provision
 
@@ -188,5 +189,11 @@ def _parallel(
 
 def _drain(entry: tuple[Group, Future[list[tuple[str, str]]]]) -> Iterator[tuple[Group, str, str]]:
     group, future = entry
-    for outcome, piece in future.result():
+    try:
+        pieces = future.result()
+    except (EngineError, InputError):
+        raise
+    except Exception as exc:  # a worker died or could not be started: never a verdict
+        raise EngineError(f"a worker process failed ({type(exc).__name__}: {exc})") from exc
+    for outcome, piece in pieces:
         yield group, outcome, piece

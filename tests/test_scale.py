@@ -197,3 +197,17 @@ def test_an_unwritable_or_corrupt_cache_changes_nothing(
     assert entry.read_bytes() != b"not a pickle"
     code, out = run("check", str(EXAMPLES / "court-fees.yaml"), "--as-of", "2026-11-01")
     assert code == 1 and b"2 provisions" in out
+
+
+def test_a_worker_that_dies_is_an_engine_failure(
+    big_bill: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Exit 4 with one line, never a traceback ending in a verdict's status.
+    monkeypatch.setattr(streaming, "_work", _die)
+    result = CliRunner().invoke(main, ["check", str(big_bill), "--jobs", "2"])
+    assert result.exit_code == 4, result.output
+    assert "rule engine failure: a worker process failed" in result.stderr
+
+
+def _die(_chunk: object) -> None:
+    os._exit(3)  # a worker process dies on its first task (a crash in C, an OOM kill)

@@ -2,9 +2,15 @@
 
 One doctrine set compiles to one ruleset with two rules per doctrine (its ``when`` and,
 if it has one, its ``unless``) and a sentinel rule that every effect matches. Each rule's
-action records, in the session state, which effect it matched; the evaluator reads
-the returned state. Conditions compile to durable's JSON condition language after
-negation is pushed down to the leaves.
+action records which effect it matched; the evaluator reads the marks. Conditions compile
+to durable's JSON condition language after negation is pushed down to the leaves.
+
+Matching drives durable's C entry points directly (``assert_facts``, then
+``start_action_for_state`` / ``complete_and_start_action`` for each action, then
+``delete_state``) - what ``Host.assert_facts`` does, less its Python layer, which cost
+three quarters of the time (a closure per action, the whole session state serialised to
+JSON and back, ``update_state``). The same recorder actions run, on a plain dict of marks
+kept outside durable's session state.
 
 The sharp edges of durable_rules 2.0.28 (see ../shared/durable-rules-notes.md) and how
 this adapter handles each:
@@ -13,11 +19,14 @@ this adapter handles each:
   gets a host of its own, so loading the same doctrines twice works, and ``close()``
   frees the C ruleset;
 * the host's background threads can take an action before the caller: this host never
-  starts them (``_run`` is a no-op), so every action runs inside ``assert_facts``;
-* an exception inside an action is swallowed into ``state['exception']``, an unmatched
-  fact raises, and identical facts raise: each fact carries its effect's index and the
-  sentinel rule matches every fact; a result without the sentinel's mark for every
-  effect, or with an exception, raises ``EngineError`` instead of becoming a verdict;
+  starts them (``_run`` is a no-op), so every action is taken inside ``match``;
+* an exception inside an action would be swallowed: it is recorded as the marks'
+  ``exception``; an unmatched fact and identical facts are refused (codes 1 and 2 of
+  ``assert_facts``): each fact carries its effect's index and the sentinel rule matches
+  every fact; a result without the sentinel's mark for every effect, or with an exception,
+  raises ``EngineError`` instead of becoming a verdict;
+* a session state holds at most 255 properties (error 302): the marks are not written
+  into it, so the number of effects of one provision is not bounded by it;
 * one fresh session per provision, deleted in ``finally``: nothing leaks between
   provisions, the 1,024-session cap is never reached, and the 32-bit fact-hash
   collisions seen in huge sessions cannot occur;
@@ -25,8 +34,8 @@ this adapter handles each:
   list fields are asserted as one boolean per value a condition tests, so no array
   operator (with its empty-list quirks) is ever used.
 
-Only the fields the doctrines' conditions read are asserted: tests/benchmark.py measures
-a fact of every field at about a third more time per provision.
+Only the fields the doctrines' conditions read are asserted: a fact of every field costs
+about a third more time per provision (measured with the former tests/benchmark.py).
 """
 
 from __future__ import annotations

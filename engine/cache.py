@@ -37,6 +37,10 @@ from .model import DoctrineSet
 
 T = TypeVar("T")
 ENGINE = Path(__file__).resolve().parent
+# The same paths as loading.CATALOGUE_FILE and loading.BUNDLED_DOCTRINES (a test checks),
+# named here so that a cache hit does not import loading - and so jsonschema.
+CATALOGUE_FILE = ENGINE / "data" / "catalogue.yaml"
+BUNDLED_DOCTRINES = ENGINE.parent / "doctrines"
 
 
 def directory() -> Path:
@@ -78,30 +82,36 @@ def _cached(kind: str, key: bytes, build: Callable[[], T]) -> T:
 
 
 def _catalogue_key(file: str | Path | None) -> bytes:
-    from .loading import CATALOGUE_FILE
-
     path = Path(file) if file is not None else CATALOGUE_FILE
     return b"catalogue\0" + str(path).encode() + b"\0" + path.read_bytes()
 
 
+def _load_catalogue(file: str | Path | None) -> Catalogue:
+    from . import loading  # only on a miss
+
+    return loading.load_catalogue(file)
+
+
+def _load_doctrines(folder: str | Path | None, catalogue: Catalogue) -> DoctrineSet:
+    from . import loading  # only on a miss
+
+    return loading.load_doctrines(folder, catalogue)
+
+
 @functools.cache
 def _bundled_catalogue() -> Catalogue:
-    from . import loading
-
-    return _cached("catalogue", _catalogue_key(None), lambda: loading.load_catalogue(None))
+    return _cached("catalogue", _catalogue_key(None), lambda: _load_catalogue(None))
 
 
 def load_catalogue(file: str | Path | None = None) -> Catalogue:
     """``loading.load_catalogue``, through the cache. Errors are the loader's own."""
-    from . import loading
-
     if file is None:
         return _bundled_catalogue()
     try:
         key = _catalogue_key(file)
     except OSError:
-        return loading.load_catalogue(file)  # the loader reports what is wrong
-    return _cached("catalogue", key, lambda: loading.load_catalogue(file))
+        return _load_catalogue(file)  # the loader reports what is wrong
+    return _cached("catalogue", key, lambda: _load_catalogue(file))
 
 
 def load_doctrines(
@@ -111,10 +121,8 @@ def load_doctrines(
 ) -> DoctrineSet:
     """``loading.load_doctrines``, through the cache. ``catalogue`` must be the one read
     from ``catalogue_file`` (the bundled one by default): its key is part of the entry's."""
-    from . import loading
-
     catalogue = catalogue or load_catalogue(catalogue_file)
-    where = Path(folder) if folder is not None else loading.BUNDLED_DOCTRINES
+    where = Path(folder) if folder is not None else BUNDLED_DOCTRINES
     try:
         files = sorted(where.glob("*.yaml")) if where.is_dir() else []
         key = hashlib.sha256(_catalogue_key(catalogue_file))
@@ -122,7 +130,7 @@ def load_doctrines(
         for f in files:
             key.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
     except OSError:
-        return loading.load_doctrines(folder, catalogue)
+        return _load_doctrines(folder, catalogue)
     if not files:
-        return loading.load_doctrines(folder, catalogue)  # the loader's error
-    return _cached("doctrines", key.digest(), lambda: loading.load_doctrines(folder, catalogue))
+        return _load_doctrines(folder, catalogue)  # the loader's error
+    return _cached("doctrines", key.digest(), lambda: _load_doctrines(folder, catalogue))

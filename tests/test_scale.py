@@ -211,3 +211,38 @@ def test_a_worker_that_dies_is_an_engine_failure(
 
 def _die(_chunk: object) -> None:
     os._exit(3)  # a worker process dies on its first task (a crash in C, an OOM kill)
+
+
+def test_the_cache_names_the_loaders_paths() -> None:
+    assert cache.CATALOGUE_FILE == loading.CATALOGUE_FILE
+    assert cache.BUNDLED_DOCTRINES == loading.BUNDLED_DOCTRINES
+
+
+def test_rights_and_doctrine_list_need_no_jsonschema_once_cached(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    script = (
+        "import sys\n"
+        "from tarazy.cli.main import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('jsonschema' in sys.modules, 'hypothesis' in sys.modules, file=sys.stderr)\n"
+    )
+    for args in (["rights"], ["doctrine", "list"]):
+        first = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            env=env,
+            text=True,
+            capture_output=True,
+            check=False,
+        )
+        again = subprocess.run(
+            [sys.executable, "-c", script, *args],
+            env=env,
+            text=True,
+            capture_output=True,
+            check=False,
+        )
+        assert first.stdout == again.stdout and first.stdout
+        assert again.stderr.strip().splitlines()[-1] == "False False", (args, again.stderr)

@@ -10,8 +10,10 @@ Exit statuses mean the same thing in every command:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,6 +46,7 @@ PROPERTY_NAMES = (
 )
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_NOT_ASSESSED, EXIT_ENGINE = 0, 1, 2, 3, 4
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the output's reader closed it
 
 
 def format_option(*choices: str, help: str) -> Callable[[Any], Any]:
@@ -159,8 +162,15 @@ def check(
     gc.freeze()  # the loaded input lives to the end: no collection need walk it again
     out = sys.stdout
     report = streaming.Report(out.write, fmt, catalogue, lang)
-    outcomes = streaming.run(groups, report, doctrines, catalogue, jobs)
-    out.flush()
+    try:
+        outcomes = streaming.run(groups, report, doctrines, catalogue, jobs)
+        out.flush()
+    except BrokenPipeError:
+        # The reader left (`tarazy check big.yaml | head`): stop quietly, with the status a
+        # shell gives a process killed by SIGPIPE - never a verdict's.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        raise SystemExit(EXIT_BROKEN_PIPE) from None
     if outcomes["does_not_conform"]:
         raise SystemExit(EXIT_FAIL)
     if outcomes["not_assessed"]:

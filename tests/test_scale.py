@@ -246,3 +246,17 @@ def test_rights_and_doctrine_list_need_no_jsonschema_once_cached(tmp_path: Path)
         )
         assert first.stdout == again.stdout and first.stdout
         assert again.stderr.strip().splitlines()[-1] == "False False", (args, again.stderr)
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback(big_bill: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tarazy.cli.main", "check", str(big_bill), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline() == b"{\n"
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read()
+    assert proc.wait() == 141, err
+    assert b"Traceback" not in err

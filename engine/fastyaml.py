@@ -18,8 +18,9 @@ and reports the error, with its line, if there is one. It hands back:
   with a digit, a sign or a dot that is not a plain decimal integer, a plain decimal
   float or a date (so ``0x1F``, ``0o17``, ``1_000``, ``.inf``, ``1:20`` and the like go to
   the reference), and ``=``;
-* characters YAML 1.1 (libyaml) and YAML 1.2 read differently (NEL, the Unicode line and
-  paragraph separators, a byte-order mark), and nesting deeper than ``MAX_DEPTH``.
+* characters YAML 1.1 (libyaml) and YAML 1.2 (ruamel) read differently: NEL, the Unicode
+  line and paragraph separators, a byte-order mark, and tabs (libyaml takes ``1<TAB>`` as
+  a value, ruamel refuses it); and nesting deeper than ``MAX_DEPTH``.
 
 What it resolves means what YAML 1.2's core schema says and what the reference returns:
 ``true``/``false`` in three spellings are booleans (``yes``, ``no``, ``on``, ``off`` are
@@ -90,7 +91,7 @@ _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": 
 _BOOLEANS["FALSE"] = False
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _UNSURE_START = frozenset("0123456789+-.")
-_FOREIGN = ("\x85", "\u2028", "\u2029", "\ufeff")
+_FOREIGN = ("\x85", "\u2028", "\u2029", "\ufeff", "\t")
 
 
 class _HandBack(Exception):

@@ -107,7 +107,7 @@ def scalar_text(value: str, style: str) -> str:
 
 
 scalars = st.tuples(
-    st.one_of(st.sampled_from(TRICKY), st.text("ab1-.:# 'é", max_size=6)),
+    st.one_of(st.sampled_from(TRICKY), st.text("ab1-.:#\t 'é\\\"[]{},?|>*&!%@`~=<", max_size=8)),
     st.sampled_from(("plain", "plain", "single", "double")),
 ).map(lambda t: scalar_text(*t))
 keys = st.tuples(st.sampled_from(KEYS), st.sampled_from(("plain", "plain", "double"))).map(
@@ -152,10 +152,11 @@ def block(tree: Tree, indent: int, use_flow: bool) -> list[str]:
 
 
 documents = st.builds(
-    lambda tree, use_flow, prefix: prefix + "\n".join(block(tree, 0, use_flow)) + "\n",
+    lambda tree, use_flow, prefix, newline: prefix + newline.join(block(tree, 0, use_flow)) + "\n",
     trees,
     st.booleans(),
     st.sampled_from(("", "", "# comment\n", "---\n", "%YAML 1.2\n---\n", "a: &x 1\nb: *x\n")),
+    st.sampled_from(("\n", "\n", "\r\n", "\n\n", "\n# comment\n")),
 )
 
 
@@ -225,6 +226,7 @@ def test_yaml_1_2_meaning(text: str, expected: object) -> None:
         "a: 1\n---\nb: 2\n",
         "a: [1\n",
         "",
+        "a: 1\t\n",  # libyaml takes it, ruamel refuses it
     ],
 )
 def test_what_the_fast_path_hands_back(text: str) -> None:

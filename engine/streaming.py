@@ -14,8 +14,8 @@ With ``jobs > 1`` the provisions are evaluated and rendered in worker processes,
 chunks; each worker builds its own ``Evaluator`` (durable_rules' state lives in the
 process that registered the ruleset). The parent writes the pieces in input order, so
 the output is byte-for-byte the serial one; at most ``4 * jobs`` chunks are in flight, so
-memory does not grow with the input. Workers are started with ``forkserver``: they do not
-inherit the parent's copy of a large bill.
+memory does not grow with the input. Workers are started with ``forkserver`` (``spawn``
+where there is none): they do not inherit the parent's copy of a large bill.
 """
 
 from __future__ import annotations
@@ -170,7 +170,10 @@ def _parallel(
     import multiprocessing  # only for --jobs: not imported at start-up
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("forkserver")
+    # forkserver: workers do not inherit (and copy on write) the parent's loaded input;
+    # spawn where there is no forkserver (Windows).
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=context,

@@ -16,22 +16,39 @@ import datetime as dt
 import errno
 import json
 import os
-import random
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
 import click
-from tarazy.engine import loading, model, precedent, replaying, reporting, schemas, verifying
-from tarazy.engine import survival as survival_module
-from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.errors import EngineError, InputError, InputErrors, gather, one_line
-from tarazy.engine.evaluating import Evaluator, doctrine_status, edition_for
-from tarazy.engine.replaying import Replay
+
+# Start-up: each command imports what it uses, inside its function, so that `tarazy check`
+# does not import Hypothesis (only `verify` does) and `rights` does not import jsonschema
+# or durable_rules. The catalogue and doctrines come through tarazy.engine.cache.
+if TYPE_CHECKING:
+    from tarazy.engine import model, verifying
+    from tarazy.engine.catalogue import Catalogue
+    from tarazy.engine.replaying import Replay
+
+# The names of verify's properties, for its --property choice without importing Hypothesis
+# (tests/test_cli.py checks them against engine/verifying.py's registry).
+PROPERTY_NAMES = (
+    "doctrine_tests",
+    "replay",
+    "precedent",
+    "monotonicity",
+    "irrelevance",
+    "absolute_rights",
+    "differential",
+    "edition_change",
+    "case_base",
+    "adequacy",
+)
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_OPEN, EXIT_ENGINE = 0, 1, 2, 3, 4
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the output's reader closed it
 
 
 def format_option(*choices: str, help: str) -> Callable[[Any], Any]:
@@ -211,6 +228,13 @@ CASE_BASE = click.option(
 @CASE_BASE
 @AS_OF
 @LANG
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Evaluate in this many processes. The output is the same, byte for byte.",
+)
 def check(
     files: Sequence[Path],
     fmt: str,
@@ -218,6 +242,7 @@ def check(
     cases_dir: Path | None,
     as_of: dt.datetime | None,
     lang: str,
+    jobs: int,
 ) -> None:
     """Check the provisions in bill FILES against the doctrines.
 
@@ -227,13 +252,18 @@ def check(
     each effect (legality, absolute rights, legitimate aim, necessity, balance, equality,
     certainty: fails, passes, open or n/a, and what settled it - a doctrine or a decided
     case), the findings with reasons, articles, rulings and remedies, and the open questions
-    with the nearest decided case on each side.
+    with the nearest decided case on each side. Every file is read and checked before
+    anything is written (all their problems together); then verdicts are written as they
+    are made.
     """
-    catalogue = loading.load_catalogue()
+    from tarazy.engine import cache, loading, streaming
+    from tarazy.engine.evaluating import edition_for
+
+    catalogue = cache.load_catalogue()
     problems: list[InputError] = []
     doctrines = None
     try:
-        doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+        doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     except InputError as exc:
         problems.append(exc)
     bills = []
@@ -257,30 +287,68 @@ def check(
             f"expected a date from {first} on",
             param_hint="'--as-of'",
         )
-    checked: list[reporting.CheckedProvision] = []
-    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
-        for bill in bills:
-            day = bill.as_of or default_day
-            edition = edition_for(day, catalogue)
-            for provision in bill.provisions:
-                verdict = evaluator.evaluate(provision, day, edition, lang)
-                checked.append(
-                    reporting.CheckedProvision(
-                        verdict,
-                        bill.path,
-                        reporting.drafting_notes(verdict),
-                        survival_module.basis_warnings(verdict, doctrines, catalogue),
-                    )
-                )
-    if fmt == "json":
-        click.echo(reporting.to_json(checked), nl=False)
-    else:
-        click.echo(reporting.to_text(checked, doctrines, catalogue, lang), nl=False)
-    outcomes = {c.verdict.outcome for c in checked}
-    if "does_not_conform" in outcomes:
+    groups = []
+    for bill in bills:
+        day = bill.as_of or default_day
+        groups.append(streaming.Group(bill.path, day, edition_for(day, catalogue), bill.provisions))
+    del bills
+    import gc
+
+    gc.freeze()  # the loaded input lives to the end: no collection need walk it again
+    out = sys.stdout
+    report = streaming.Report(out.write, fmt, catalogue, lang)
+    try:
+        outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+        out.flush()
+    except BrokenPipeError:
+        # The reader left (`tarazy check big.yaml | head`): stop quietly, with the status a
+        # shell gives a process killed by SIGPIPE - never a verdict's.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        raise SystemExit(EXIT_BROKEN_PIPE) from None
+    if outcomes["does_not_conform"]:
         raise SystemExit(EXIT_FAIL)
-    if "open" in outcomes:
+    if outcomes["open"]:
         raise SystemExit(EXIT_OPEN)
+
+
+@main.command()
+@click.option(
+    "--provisions",
+    "count",
+    type=click.IntRange(min=1),
+    required=True,
+    help="How many provisions to write.",
+)
+@click.option(
+    "--seed", type=int, default=1, show_default=True, help="The same seed, the same bill."
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="The bill's 'as_of' date, YYYY-MM-DD. Default: none (the check's --as-of applies).",
+)
+def generate(count: int, seed: int, as_of: dt.datetime | None) -> None:
+    """Write a synthetic bill of N provisions to standard output, for load tests.
+
+    About three provisions in five are a decided case's provision with one to three facts
+    changed, the rest are drawn field by field from the bill format's vocabularies; each
+    has a unique id, a title and a citation. See engine/synthetic.py.
+    """
+    from tarazy.engine import cache, loading, synthetic
+
+    catalogue = cache.load_catalogue()
+    seeds = [c.provision for c in loading.load_cases([], catalogue)]
+    out = sys.stdout
+    synthetic.write_bill(
+        out,
+        synthetic.provisions(count, seed, catalogue, seeds),
+        f"Synthetic bill of {count} provisions (seed {seed})",
+        as_of.date().isoformat() if as_of else None,
+    )
+    out.flush()
 
 
 CASE_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -300,8 +368,11 @@ def _load_replays(
     doctrines_dir: Path | None,
     leave_one_out: bool = False,
 ) -> tuple[model.DoctrineSet, list[Replay]]:
-    catalogue = loading.load_catalogue()
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    from tarazy.engine import cache, loading, replaying
+    from tarazy.engine.evaluating import Evaluator
+
+    catalogue = cache.load_catalogue()
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     chosen = list(paths) or ([cases_dir] if cases_dir else [])
     cases = loading.load_cases(chosen, catalogue, doctrines)
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
@@ -352,11 +423,14 @@ def replay(
     uncovered. The case base includes each case itself (an identical provision gets the
     Court's answer) unless --leave-one-out is given.
     """
+    from tarazy.engine import cache, loading, precedent, replaying, reporting
+    from tarazy.engine.evaluating import Evaluator
+
     doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir, leave_one_out)
     if against is not None:
         if fmt == "junit":
             raise click.UsageError("--against reports flips as text or json, not junit")
-        catalogue = loading.load_catalogue()
+        catalogue = cache.load_catalogue()
         baseline = loading.doctrines_at(against, doctrines_dir, catalogue)
         with Evaluator(baseline, catalogue, cases=[r.case for r in replays]) as evaluator:
             before = replaying.replay_all([r.case for r in replays], evaluator)
@@ -392,6 +466,9 @@ def consistency(
     decided "in the Court's interpretation" take neither side. Exit status 1 when any pair is
     found: a tension between rulings, to be read, not hidden.
     """
+    import attrs
+    from tarazy.engine import precedent, reporting
+
     doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir)
     conflicts = precedent.inconsistencies(replays, doctrines)
     compared = precedent.comparable_pairs(replays, doctrines)
@@ -437,12 +514,16 @@ def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, editi
     still carries the result. Then every doctrine: its articles under each edition, how its
     basis fares, and the cases it decides under each.
     """
-    catalogue = loading.load_catalogue()
+    from tarazy.engine import cache, loading, reporting
+    from tarazy.engine import survival as survival_module
+    from tarazy.engine.evaluating import Evaluator
+
+    catalogue = cache.load_catalogue()
     if edition not in catalogue.edition_ids:
         raise click.BadParameter(
             f"expected one of: {', '.join(catalogue.edition_ids)}", param_hint="--edition"
         )
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         per_case, per_doctrine = survival_module.survey(cases, evaluator, catalogue, edition)
@@ -468,7 +549,9 @@ def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, editi
 def rights(fmt: str, edition: str | None, lang: str) -> None:
     """List the rights catalogue: each right's article per edition of the Constitution and
     whether that edition lets it be restricted at all."""
-    catalogue = loading.load_catalogue()
+    from tarazy.engine import cache
+
+    catalogue = cache.load_catalogue()
     editions = [edition] if edition else list(catalogue.edition_ids)
     if fmt == "json":
         data = {
@@ -552,8 +635,10 @@ def doctrine() -> None:
 @LANG
 def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
     """List the doctrines: id, stage, outcome, the rulings each comes from."""
-    catalogue = loading.load_catalogue()
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    from tarazy.engine import cache, model, reporting
+
+    catalogue = cache.load_catalogue()
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     ordered = sorted(doctrines.doctrines, key=lambda d: (list(model.STAGES).index(d.stage), d.id))
     if fmt == "json":
         data = [
@@ -589,8 +674,11 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
     its exception holding) or not apply. Exit status 1 when any example fails, 3 when none
     fails but some doctrine has no example, 2 when there are no examples at all.
     """
-    catalogue = loading.load_catalogue()
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    from tarazy.engine import cache, loading
+    from tarazy.engine.evaluating import Evaluator, doctrine_status
+
+    catalogue = cache.load_catalogue()
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
     rows = []
     with Evaluator(doctrines, catalogue) as evaluator:
@@ -656,7 +744,7 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
     "--property",
     "names",
     multiple=True,
-    type=click.Choice([p.name for p in (*verifying.PROPERTIES, verifying.ADEQUACY)]),
+    type=click.Choice(PROPERTY_NAMES),
     help="Check only this property (repeatable). Default: all.",
 )
 @FORMAT
@@ -688,8 +776,12 @@ def verify(
     A failure prints the shrunk provision as a bill file to paste into `tarazy check` and
     the two sources that disagree. Exit status 1 when any property fails.
     """
-    catalogue = loading.load_catalogue()
-    doctrines = loading.load_doctrines(doctrines_dir, catalogue)
+    import random
+
+    from tarazy.engine import cache, loading, reporting, verifying
+
+    catalogue = cache.load_catalogue()
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
     examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
     if seed is None:
@@ -716,6 +808,8 @@ def _budget(
     ctx: verifying.Context, names: Sequence[str] | None, profile: str, max_examples: int | None
 ) -> int:
     """An estimate of the examples to check, for the progress bar."""
+    from tarazy.engine import verifying
+
     per = max_examples or verifying.PROFILES[profile]["max_examples"]
     total = 0
     for prop in (*verifying.PROPERTIES, verifying.ADEQUACY):
@@ -731,7 +825,9 @@ def _budget(
 def schema(kind: str) -> None:
     """Print the JSON Schema of a file format: bill, doctrine, examples (the examples next to
     a doctrine, doctrines/tests/<id>.yaml), case or catalogue."""
-    catalogue = loading.load_catalogue()
+    from tarazy.engine import cache, schemas
+
+    catalogue = cache.load_catalogue()
     makers: dict[str, Callable[[Catalogue], schemas.Schema]] = {
         "bill": schemas.bill_schema,
         "doctrine": schemas.doctrine_schema,

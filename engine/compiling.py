@@ -35,6 +35,7 @@ import bisect
 import contextlib
 import itertools
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -405,6 +406,28 @@ def encode(
 # --------------------------------------------------------------------------- rulesets
 
 
+# An action's message starts with its rule and the matched fact, whose first fields are
+# the type and the index (encode writes them first; durable echoes the fact as asserted).
+_MESSAGE = re.compile(r'\{"(\w+)":\{"m":\{"t": ?"effect", ?"i": ?(\d+)[,}]')
+
+
+def _action(message: str) -> tuple[str, int]:
+    """(rule key, effect index) of one action message from durable."""
+    found = _MESSAGE.match(message)
+    if found:
+        return found.group(1), int(found.group(2))
+    ((key, body),) = json.loads(message).items()  # any other layout: read it in full
+    return str(key), int(body["m"][_INDEX_FIELD])
+
+
+@attrs.frozen
+class _Closure:
+    """What an action sees of durable's closure: the session state and the matched fact."""
+
+    s: dict[str, Any]
+    m: dict[str, Any]
+
+
 def _recorder(key: str) -> Callable[[Any], None]:
     # durable calls an action with one argument (two would make it asynchronous).
     def action(c: Any) -> None:
@@ -417,6 +440,8 @@ def _recorder(key: str) -> Callable[[Any], None]:
 class _Ruleset:
     name: str
     host: Any
+    handle: Any  # durable's C handle of the ruleset
+    actions: dict[str, Callable[[Any], None]]  # rule key -> its recorder
     keys: tuple[int, ...]  # the indices of the parts this ruleset records
     read: dict[str, frozenset[str]]
     per_session: int  # effects asserted per session, so the state stays within its limit
@@ -433,7 +458,7 @@ class CompiledRules:
 
     def __init__(self, doctrines: DoctrineSet, fields: Mapping[str, FieldSpec]) -> None:
         self.fields = dict(fields)
-        conditions = [c for d in doctrines.doctrines for c in (d.when, d.unless)]
+        conditions = [c for d in doctrines.doctrines for c in (d.when, d.unless, d.open_when)]
         self.thresholds = Thresholds(conditions)
         parts: list[RulePart] = []
         rules: list[tuple[int, Json]] = []
@@ -511,13 +536,16 @@ class CompiledRules:
                 if member:
                     values.add(member)
         name = f"{self.name}_{len(self._rulesets)}"
-        host = _QuietHost()
+        actions = {key: rule["run"] for key, rule in definition.items()}  # before durable's
+        host = _QuietHost()  # registration takes them out of the definition
         host.register_rulesets({name: definition})
         budget = MAX_OBJECT_PROPERTIES - STATE_OVERHEAD
         self._rulesets.append(
             _Ruleset(
                 name=name,
                 host=host,
+                handle=host.get_ruleset(name)._handle,
+                actions=actions,
                 keys=tuple(sorted(keys)),
                 read={f: frozenset(v) for f, v in read.items() if f != _TYPE_FIELD},
                 per_session=max(1, budget // (1 + len(keys))),
@@ -546,17 +574,42 @@ class CompiledRules:
                     for i in chunk
                 ]
                 try:
-                    state = ruleset.host.assert_facts(ruleset.name, batch)
+                    state = self._run(ruleset, sid, json.dumps(batch, ensure_ascii=False))
+                except EngineError:
+                    raise
                 except Exception as exc:  # durable's own exceptions carry no useful type
                     raise EngineError(f"durable_rules refused the facts: {exc}") from exc
                 finally:
                     with contextlib.suppress(Exception):  # a state already gone is fine
-                        ruleset.host.delete_state(ruleset.name, sid)
+                        durable_rules_engine.delete_state(ruleset.handle, sid)
                 for i, found in zip(
                     chunk, self._read(state, sid, chunk, ruleset.keys), strict=True
                 ):
                     hits[i] |= found
         return [frozenset(h) for h in hits]
+
+    def _run(self, ruleset: _Ruleset, sid: str, facts: str) -> dict[str, Any]:
+        """Assert the facts and take every action they trigger, through durable's C entry
+        points: what ``Host.assert_facts`` does, less its per-action cost (a closure, the
+        whole session state serialised to JSON and back, ``update_state``) - the actions
+        only record a mark, so they write it into a plain dict here instead."""
+        handle = ruleset.handle
+        code, state_handle = durable_rules_engine.assert_facts(handle, facts)[:2]
+        if code in (1, 2):  # not handled / already observed, as Host.assert_facts raises
+            kind = "no rule took the facts" if code == 1 else "a fact was already observed"
+            raise EngineError(f"durable_rules refused the facts: {kind}")
+        state: dict[str, Any] = {"sid": sid}
+        started = durable_rules_engine.start_action_for_state(handle, state_handle)
+        message = started[1] if started else None
+        while message:
+            key, index = _action(message)
+            closure = _Closure(state, {_INDEX_FIELD: index})
+            try:
+                ruleset.actions[key](closure)
+            except Exception as exc:  # the action's failure, as durable would record it
+                state["exception"] = f"{type(exc).__name__}: {exc}"
+            message = durable_rules_engine.complete_and_start_action(handle, state_handle)
+        return state
 
     def _read(
         self,
@@ -593,8 +646,7 @@ class CompiledRules:
             self._closed = True
             for ruleset in self._rulesets:
                 with contextlib.suppress(Exception):
-                    handle = ruleset.host.get_ruleset(ruleset.name)._handle
-                    durable_rules_engine.delete_ruleset(handle)
+                    durable_rules_engine.delete_ruleset(ruleset.handle)
 
     def __enter__(self) -> CompiledRules:
         return self

@@ -32,7 +32,7 @@ equality, certainty) ends in one status with what settled it:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -188,9 +188,9 @@ class Evaluator:
                                 f"displaced by the special doctrine {special.id}",
                             )
                         )
-            context: dict[str, str] | None = None
+            context: Mapping[str, str] | None = None
 
-            def values() -> dict[str, str]:
+            def values() -> Mapping[str, str]:
                 nonlocal context
                 if context is None:
                     context = explaining.context(
@@ -283,7 +283,7 @@ class Evaluator:
         facts: Facts,
         edition: str,
         lang: str,
-        values: Callable[[], dict[str, str]],
+        values: Callable[[], Mapping[str, str]],
         exclude_case: str | None,
     ) -> tuple[StageResult, list[Finding]]:
         effect = provision.effects[index]
@@ -365,7 +365,7 @@ class Evaluator:
         index: int,
         edition: str,
         lang: str,
-        values: Callable[[], dict[str, str]],
+        values: Callable[[], Mapping[str, str]],
     ) -> Finding:
         basis = doctrine.basis_for(edition)
         return Finding(

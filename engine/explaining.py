@@ -8,6 +8,7 @@ is plain substitution, never Python formatting, so a template cannot reach into 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Mapping
 
 from . import model
 from .catalogue import Catalogue
@@ -42,34 +43,84 @@ def context(
     edition: str,
     catalogue: Catalogue,
     lang: str = "en",
-) -> dict[str, str]:
-    """Every placeholder's text for one effect."""
-    effect: Effect = provision.effects[index]
-    values: dict[str, str] = {}
-    for name, value in facts.items():
-        values[name] = show(value)
-    right = catalogue.right(effect.right)
-    article = catalogue.article(effect.right, edition)
-    edition_entry = catalogue.edition(edition)
-    aims = [catalogue.aim(a).name.get(lang) for a in effect.aims]
-    values.update(
-        right_name=right.name_under(edition).get(lang),
-        right_article=f"Art. {article}" if article else "no article of this edition",
-        restriction_clause=f"Art. {edition_entry.restriction_clause}",
-        edition=edition,
-        instrument_name=catalogue.instrument_name(provision.instrument, lang),
-        duration_text=str(effect.duration),
-        aims_text="; ".join(aims) if aims else "no aim stated",
-        safeguards_text=", ".join(model.SAFEGUARDS[s] for s in effect.safeguards) or "none",
-        basis_text=model.BASES.get(effect.basis or "", "no trigger"),
-        sector_text=model.SECTORS.get(effect.sector or "", "an unspecified sector"),
-        addressees=effect.addressees.label or "the persons it covers",
-        effect_number=str(index + 1),
-        provision_id=provision.id,
-    )
-    return values
+) -> Placeholders:
+    """Every placeholder's text for one effect - computed when a template names it, so a
+    finding pays only for the placeholders its reason and remedy use."""
+    return Placeholders(provision, index, facts, edition, catalogue, lang)
 
 
-def fill(template: str, values: dict[str, str]) -> str:
+class Placeholders(Mapping[str, str]):
+    """The placeholders of one effect, each computed on first use and kept."""
+
+    def __init__(
+        self,
+        provision: Provision,
+        index: int,
+        facts: Facts,
+        edition: str,
+        catalogue: Catalogue,
+        lang: str,
+    ) -> None:
+        self.provision, self.index, self.facts = provision, index, facts
+        self.edition, self.catalogue, self.lang = edition, catalogue, lang
+        self._known: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = self._compute(name)
+        return known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((*self.facts, *_EXTRAS))
+
+    def __len__(self) -> int:
+        return len(set(self.facts) | set(_EXTRAS))
+
+    def _compute(self, name: str) -> str:
+        if name in _EXTRAS:
+            return _EXTRAS[name](self)
+        if name not in self.facts:
+            raise KeyError(name)
+        return show(self.facts[name])
+
+    @property
+    def effect(self) -> Effect:
+        return self.provision.effects[self.index]
+
+
+def _right_article(p: Placeholders) -> str:
+    article = p.catalogue.article(p.effect.right, p.edition)
+    return f"Art. {article}" if article else "no article of this edition"
+
+
+def _aims_text(p: Placeholders) -> str:
+    aims = [p.catalogue.aim(a).name.get(p.lang) for a in p.effect.aims]
+    return "; ".join(aims) if aims else "no aim stated"
+
+
+# The placeholders besides the fact fields (facts.TEMPLATE_EXTRAS documents each).
+_EXTRAS: dict[str, Callable[[Placeholders], str]] = {
+    "right_name": lambda p: p.catalogue.right(p.effect.right).name_under(p.edition).get(p.lang),
+    "right_article": _right_article,
+    "restriction_clause": lambda p: f"Art. {p.catalogue.edition(p.edition).restriction_clause}",
+    "edition": lambda p: p.edition,
+    "instrument_name": lambda p: p.catalogue.instrument_name(p.provision.instrument, p.lang),
+    "duration_text": lambda p: str(p.effect.duration),
+    "aims_text": _aims_text,
+    "safeguards_text": lambda p: (
+        ", ".join(model.SAFEGUARDS[s] for s in p.effect.safeguards) or "none"
+    ),
+    "basis_text": lambda p: model.BASES.get(p.effect.basis or "", "no trigger"),
+    "sector_text": lambda p: model.SECTORS.get(p.effect.sector or "", "an unspecified sector"),
+    "addressees": lambda p: p.effect.addressees.label or "the persons it covers",
+    "effect_number": lambda p: str(p.index + 1),
+    "provision_id": lambda p: p.provision.id,
+}
+
+
+def fill(template: str, values: Mapping[str, str]) -> str:
     """Replace each ``{name}`` with its value; names were validated on load."""
+    if "{" not in template:
+        return template
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

@@ -10,13 +10,11 @@ import datetime as dt
 import io
 import json
 import textwrap
-import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from ruamel.yaml import YAML
 
 from . import model
 from .catalogue import Catalogue
@@ -127,59 +125,58 @@ def stages_data(verdict: Verdict) -> list[dict[str, Any]]:
 
 
 def to_json(checked: Sequence[CheckedProvision]) -> str:
-    """Verdicts as one JSON document: {provisions: [...], summary: {outcome: count}}.
-    Effects are numbered from 1."""
-    provisions: list[dict[str, Any]] = []
-    for item in checked:
-        v = item.verdict
-        provisions.append(
-            {
-                "id": v.provision.id,
-                "file": item.file,
-                "title": v.provision.title,
-                "outcome": v.outcome,
-                "edition": v.edition,
-                "as_of": v.as_of.isoformat(),
-                "stages": stages_data(v),
-                "findings": [
-                    {
-                        "doctrine": f.doctrine,
-                        "case": f.case,
-                        "stage": f.stage,
-                        "outcome": f.outcome,
-                        "effect": f.effect + 1,
-                        "reason": f.reason,
-                        "articles": [f"Art. {a}" for a in f.articles],
-                        "rulings": list(f.rulings),
-                        "remedy": f.remedy,
-                    }
-                    for f in v.findings
-                ],
-                "passed": [
-                    {"doctrine": p.doctrine, "stage": p.stage, "effect": p.effect + 1}
-                    for p in v.passed
-                ],
-                "defeated": [
-                    {
-                        "doctrine": d.doctrine,
-                        "stage": d.stage,
-                        "effect": d.effect + 1,
-                        "by": d.by,
-                        "why": d.why,
-                    }
-                    for d in v.defeated
-                ],
-                "open_effects": [i + 1 for i in v.unassessed],
-                "notes": list(item.notes),
-                "warnings": list(item.warnings),
-            }
-        )
+    provisions = [provision_json(item) for item in checked]
     counts: Counter[str] = Counter(item.verdict.outcome for item in checked)
     summary = {outcome: counts.get(outcome, 0) for outcome in model.VERDICT_OUTCOMES}
     return (
         json.dumps({"provisions": provisions, "summary": summary}, ensure_ascii=False, indent=2)
         + "\n"
     )
+
+
+def provision_json(item: CheckedProvision) -> dict[str, Any]:
+    """One checked provision as an item of the JSON report's ``provisions`` (also what
+    ``streaming`` writes one at a time)."""
+    v = item.verdict
+    return {
+        "id": v.provision.id,
+        "file": item.file,
+        "title": v.provision.title,
+        "outcome": v.outcome,
+        "edition": v.edition,
+        "as_of": v.as_of.isoformat(),
+        "stages": stages_data(v),
+        "findings": [
+            {
+                "doctrine": f.doctrine,
+                "case": f.case,
+                "stage": f.stage,
+                "outcome": f.outcome,
+                "effect": f.effect + 1,
+                "reason": f.reason,
+                "articles": [f"Art. {a}" for a in f.articles],
+                "rulings": list(f.rulings),
+                "remedy": f.remedy,
+            }
+            for f in v.findings
+        ],
+        "passed": [
+            {"doctrine": p.doctrine, "stage": p.stage, "effect": p.effect + 1} for p in v.passed
+        ],
+        "defeated": [
+            {
+                "doctrine": d.doctrine,
+                "stage": d.stage,
+                "effect": d.effect + 1,
+                "by": d.by,
+                "why": d.why,
+            }
+            for d in v.defeated
+        ],
+        "open_effects": [i + 1 for i in v.unassessed],
+        "notes": list(item.notes),
+        "warnings": list(item.warnings),
+    }
 
 
 # --------------------------------------------------------------------------- text
@@ -254,63 +251,84 @@ def to_text(
         header = (item.file, v.edition, v.as_of.isoformat())
         if header != current:
             current = header
-            edition = catalogue.edition(v.edition)
-            if lines:
-                lines.append("")
-            lines.append(f"== {item.file}")
-            lines += _wrap(
-                f"Constitution applied: edition {v.edition} ({edition.title.get(lang)}), "
-                f"as of {v.as_of.isoformat()}",
-                "   ",
-            )
-        p = v.provision
-        lines.append("")
-        title = f" — {p.title}" if p.title else ""
-        lines += _wrap(f"[{OUTCOME_LABEL[v.outcome]}] {p.id}{title}", "   ", "")
-        cite = str(p.citation)
-        instrument = catalogue.instrument_name(p.instrument, lang)
-        lines += _wrap(f"{cite + ' · ' if cite else ''}instrument: {instrument}", "   ")
-        lines += stage_table_text(v)
-        for n, f in enumerate(v.findings, 1):
-            if f.case is not None:
-                name = f"decided case {ruling_label(f.case)}"
-            else:
-                name = doctrines.get(f.doctrine).title.get(lang)
-            lines += _wrap(
-                f"{n}. {STAGE_LABEL[f.stage]} · {f.outcome} · {f.doctrine} — {name}",
-                "      ",
-                "   ",
-            )
-            lines.append(f"      on {effect_label(v, f.effect)}")
-            lines += _wrap("Reason: " + f.reason, "      ")
-            if f.articles:
-                lines += _wrap("Articles: " + articles_label(f.articles, v.edition), "      ")
-            if f.rulings:
-                lines += _wrap(
-                    "Rulings: " + ", ".join(f"{ruling_label(r)} [{r}]" for r in f.rulings),
-                    "      ",
-                )
-            lines += _wrap("Remedy: " + f.remedy, "      ")
-        questions = _open_questions_text(v)
-        if questions:
-            lines.append("   Open questions:")
-            lines += questions
-        if v.defeated:
-            lines.append("   Defeated:")
-            for d in v.defeated:
-                lines += _wrap(
-                    f"{d.doctrine} on effect {d.effect + 1}: {d.why}", "        ", "      - "
-                )
-        for warning in item.warnings:
-            lines += _wrap("Warning: " + warning, "   ")
-        for note in item.notes:
-            lines += _wrap("Note: " + note, "   ")
+            lines += text_header(item.file, v.edition, v.as_of, catalogue, lang, first=not lines)
+        lines += text_provision(item, doctrines, catalogue, lang)
     counts: Counter[str] = Counter(item.verdict.outcome for item in checked)
-    parts = [f"{counts[o]} {o.replace('_', ' ')}" for o in model.VERDICT_OUTCOMES if counts.get(o)]
-    lines.append("")
-    total = len(checked)
-    lines.append(f"{total} provision{'s' if total != 1 else ''}: " + ", ".join(parts))
+    lines += text_summary(counts)
     return "\n".join(lines) + "\n"
+
+
+def text_header(
+    file: str, edition_id: str, as_of: dt.date, catalogue: Catalogue, lang: str, first: bool
+) -> list[str]:
+    """The lines opening a group of provisions from one file checked under one edition."""
+    edition = catalogue.edition(edition_id)
+    return [
+        *([] if first else [""]),
+        f"== {file}",
+        *_wrap(
+            f"Constitution applied: edition {edition_id} ({edition.title.get(lang)}), "
+            f"as of {as_of.isoformat()}",
+            "   ",
+        ),
+    ]
+
+
+def text_provision(
+    item: CheckedProvision, doctrines: DoctrineSet, catalogue: Catalogue, lang: str
+) -> list[str]:
+    """The lines of one checked provision in the text report."""
+    v = item.verdict
+    p = v.provision
+    lines = [""]
+    title = f" — {p.title}" if p.title else ""
+    lines += _wrap(f"[{OUTCOME_LABEL[v.outcome]}] {p.id}{title}", "   ", "")
+    cite = str(p.citation)
+    instrument = catalogue.instrument_name(p.instrument, lang)
+    lines += _wrap(f"{cite + ' · ' if cite else ''}instrument: {instrument}", "   ")
+    lines += stage_table_text(v)
+    for n, f in enumerate(v.findings, 1):
+        if f.case is not None:
+            name = f"decided case {ruling_label(f.case)}"
+        else:
+            name = doctrines.get(f.doctrine).title.get(lang)
+        lines += _wrap(
+            f"{n}. {STAGE_LABEL[f.stage]} · {f.outcome} · {f.doctrine} — {name}",
+            "      ",
+            "   ",
+        )
+        lines.append(f"      on {effect_label(v, f.effect)}")
+        lines += _wrap("Reason: " + f.reason, "      ")
+        if f.articles:
+            lines += _wrap("Articles: " + articles_label(f.articles, v.edition), "      ")
+        if f.rulings:
+            lines += _wrap(
+                "Rulings: " + ", ".join(f"{ruling_label(r)} [{r}]" for r in f.rulings),
+                "      ",
+            )
+        lines += _wrap("Remedy: " + f.remedy, "      ")
+    questions = _open_questions_text(v)
+    if questions:
+        lines.append("   Open questions:")
+        lines += questions
+    if v.defeated:
+        lines.append("   Defeated:")
+        for d in v.defeated:
+            lines += _wrap(
+                f"{d.doctrine} on effect {d.effect + 1}: {d.why}", "        ", "      - "
+            )
+    for warning in item.warnings:
+        lines += _wrap("Warning: " + warning, "   ")
+    for note in item.notes:
+        lines += _wrap("Note: " + note, "   ")
+    return lines
+
+
+def text_summary(counts: Mapping[str, int]) -> list[str]:
+    """The closing lines of the text report: provisions by outcome."""
+    parts = [f"{counts[o]} {o.replace('_', ' ')}" for o in model.VERDICT_OUTCOMES if counts.get(o)]
+    total = sum(counts.values())
+    return ["", f"{total} provision{'s' if total != 1 else ''}: " + ", ".join(parts)]
 
 
 # --------------------------------------------------------------------------- replay
@@ -404,6 +422,8 @@ def consistency_text(conflicts: Sequence[Conflict]) -> str:
 
 def replay_junit(replays: Sequence[Replay]) -> str:
     """JUnit XML, one test case per decided case (deterministic: no times, no host)."""
+    import xml.etree.ElementTree as ET  # only junit needs it: not imported at start-up
+
     suite = ET.Element(
         "testsuite",
         name="tarazy.replay",
@@ -544,6 +564,8 @@ def bill_yaml(provision: Provision, as_of: dt.date | None = None, title: str | N
     if bill:
         document["bill"] = bill
     document["provisions"] = [provision_data(provision)]
+    from ruamel.yaml import YAML  # only counterexamples need it: not imported at start-up
+
     yaml = YAML(typ="rt")
     yaml.default_flow_style = None  # lists and mappings of plain values on one line
     yaml.allow_unicode = True

@@ -19,6 +19,7 @@ one dimension to a strictly more or less restrictive value.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -316,17 +317,9 @@ def relabelled(provision: Provision) -> st.SearchStrategy[tuple[Provision, tuple
     """The same provision with what no doctrine reads changed: id, title, citation, text,
     addressee labels and categories, and the order of its effects. Also returns the new
     order: position k of the result holds effect ``order[k]`` of the original."""
-    text = st.text(alphabet="abcdefghijklmnopqrstuvwxyz абвгд", min_size=1, max_size=12)
-    count = len(provision.effects)
 
-    def build(
-        pid: str,
-        title: str | None,
-        cite: Citation,
-        body: str | None,
-        names: list[tuple[str, str | None]],
-        order: list[int],
-    ) -> tuple[Provision, tuple[int, ...]]:
+    def build(parts: tuple[Any, ...]) -> tuple[Provision, tuple[int, ...]]:
+        pid, title, cite, body, names, order = parts
         effects = []
         for k, i in enumerate(order):
             effect = provision.effects[i]
@@ -338,8 +331,15 @@ def relabelled(provision: Provision) -> st.SearchStrategy[tuple[Provision, tuple
         )
         return changed, tuple(order)
 
-    return st.builds(
-        build,
+    return _relabellings(len(provision.effects)).map(build)
+
+
+@functools.cache
+def _relabellings(count: int) -> st.SearchStrategy[tuple[Any, ...]]:
+    # Built once per number of effects (the regex and text strategies are costly to build,
+    # and relabelled is asked for once per example).
+    text = st.text(alphabet="abcdefghijklmnopqrstuvwxyz абвгд", min_size=1, max_size=12)
+    return st.tuples(
         st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True),
         optional(text),
         st.builds(Citation, act=optional(text), article=optional(st.sampled_from(("1", "7-1")))),

@@ -551,7 +551,9 @@ def _precedent_examples(ctx: Context) -> st.SearchStrategy[tuple[Precedent, Prov
         direction: strategies.Direction = "up" if p.side == "invalid" else "down"
         return strategies.towards(p.case.provision, p.effect, dims, direction).map(lambda f: (p, f))
 
-    return st.sampled_from(found).flatmap(moved)
+    # Built once per precedent, not once per example (flatmap calls its function per draw).
+    built = [moved(p) for p in found]
+    return st.sampled_from(tuple(range(len(found)))).flatmap(lambda i: built[i])
 
 
 def _irrelevance_examples(ctx: Context) -> st.SearchStrategy[Any]:
@@ -581,7 +583,9 @@ def _absolute_examples(ctx: Context) -> st.SearchStrategy[Scenario]:
             strategies.instruments(),
         )
 
-    return strategies.check_days().flatmap(for_day)
+    # Built once per day (and so per edition), not once per example.
+    by_day = {day: for_day(day) for day in strategies.CHECK_DAYS}
+    return strategies.check_days().flatmap(lambda day: by_day[day])
 
 
 def _scenarios(ctx: Context) -> st.SearchStrategy[Scenario]:

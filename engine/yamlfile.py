@@ -304,7 +304,21 @@ def _check_graph(root: Node, name: str) -> None:
 
 
 def parse(text: str, name: str) -> Document:
-    """Parse YAML 1.2 text into plain data with lines; every problem is an ``InputError``."""
+    """Parse YAML 1.2 text into plain data with lines; every problem is an ``InputError``.
+    libyaml reads it when it is sure to read it as the reference does (``fastyaml``);
+    otherwise - and for every error's wording - the reference reading below."""
+    from . import fastyaml  # libyaml when it is sure to read the text as below; else None
+
+    fast = fastyaml.parse(text, name)
+    if fast is not None:
+        return fast
+    return parse_reference(text, name)
+
+
+def parse_reference(text: str, name: str) -> Document:
+    """ruamel.yaml's reading: the reference for ``fastyaml``, and every error's wording.
+    Every limit on hostile input (aliases, depth, tags, directives, duplicate keys) is
+    enforced here; ``fastyaml`` hands back any text that could reach one."""
     yaml = YAML(typ="rt")
     yaml.Constructor = _Constructor
     yaml.Parser = _Parser

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from tarazy.engine import compiling, conditions
 from tarazy.engine.catalogue import Catalogue
@@ -231,3 +232,28 @@ def test_a_missing_action_mark_is_an_engine_error(catalogue: Catalogue) -> None:
             rules._read({"sid": "7", "seen_0": 1}, "7", 2)
         with pytest.raises(EngineError, match="no usable state"):
             rules._read(None, "7", 1)
+
+
+def test_many_heavily_matched_effects_match_as_the_reference_does(
+    doctrines: DoctrineSet, catalogue: Catalogue
+) -> None:
+    # The marks of matched rules are kept outside durable's session state, so its
+    # 255-property limit (error 302 at about 28 heavily matched effects, when every action
+    # wrote its mark into the state) no longer bounds the effects of one provision.
+    from tarazy.engine.model import Duration, Effect
+    from tarazy.engine.reference import ReferenceMatcher
+
+    effect = Effect(
+        right="judicial_protection",
+        kind="denial",
+        basis="non_payment",
+        duration=Duration("indefinite"),
+        legal_ground="none",
+        clarity="self_contradictory",
+    )
+    many = tuple(attrs.evolve(effect, aims=("public_order",) if i % 2 else ()) for i in range(100))
+    facts = [effect_facts(Provision("many", "decree", many), e, "2026", catalogue) for e in many]
+    with CompiledRules(doctrines, field_registry(catalogue)) as rules:
+        got = rules.match(facts)
+    assert got == ReferenceMatcher(doctrines)(facts)
+    assert sum(len(m) for m in got) > 255  # more marks than a session state may hold

@@ -124,7 +124,11 @@ def load_doctrines(
     catalogue = catalogue or load_catalogue(catalogue_file)
     where = Path(folder) if folder is not None else BUNDLED_DOCTRINES
     try:
-        files = sorted(where.glob("*.yaml")) if where.is_dir() else []
+        files = sorted([*where.glob("*.yaml"), *where.glob("*.yml")]) if where.is_dir() else []
+        if not all(f.is_file() for f in files):
+            # a FIFO, device, directory or dangling link among them: never open it here
+            # (reading a FIFO blocks); the loader refuses it with its message
+            return _load_doctrines(folder, catalogue)
         key = hashlib.sha256(_catalogue_key(catalogue_file))
         key.update(b"doctrines\0" + str(where).encode() + b"\0")
         for f in files:

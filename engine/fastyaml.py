@@ -60,7 +60,10 @@ try:  # PyYAML with libyaml; the fast path is simply off without it
 except ImportError:  # pragma: no cover - depends on the installation
     AVAILABLE = False
 
-MAX_DEPTH = 64
+# Hand back well before the reference's own depth limit (yamlfile.MAX_DEPTH, 48), so that
+# the reference, not this path, decides every file near it.
+MAX_DEPTH = 40
+_MAX_INT_CHARS = 310  # more digits than any float holds: the reference decides
 # From LARGE characters on, only the lines a successful load asks for are recorded: every
 # path of one or two levels, list items down to SHALLOW levels (provisions and their
 # effects) and "id" keys; any other path re-reads the text once (see _Lines).
@@ -106,9 +109,13 @@ def _plain(value: str) -> object:
         return None
     if value[0] in _UNSURE_START:
         if _RUAMEL_INT.match(value):
-            if _INT.match(value):
-                return int(value)
-            raise _HandBack  # 0x, 0o, 0b, underscores
+            # an integer of many digits (or beyond a float's range) is the reference's to
+            # refuse, with its message; int() itself refuses over 4,300 digits
+            if _INT.match(value) and len(value) <= _MAX_INT_CHARS:
+                number = int(value)
+                if abs(number) <= sys.float_info.max:
+                    return number
+            raise _HandBack  # 0x, 0o, 0b, underscores, too large
         if _RUAMEL_FLOAT.match(value):
             if _FLOAT.match(value):
                 number = float(value)

@@ -112,9 +112,9 @@ def _plain(value: str) -> object:
             # an integer of many digits (or beyond a float's range) is the reference's to
             # refuse, with its message; int() itself refuses over 4,300 digits
             if _INT.match(value) and len(value) <= _MAX_INT_CHARS:
-                number = int(value)
-                if abs(number) <= sys.float_info.max:
-                    return number
+                integer = int(value)
+                if abs(integer) <= sys.float_info.max:
+                    return integer
             raise _HandBack  # 0x, 0o, 0b, underscores, too large
         if _RUAMEL_FLOAT.match(value):
             if _FLOAT.match(value):

@@ -150,10 +150,20 @@ def engine_section(count: int, rounds: int, seed: int) -> dict[str, float]:
         f"{rounds} interleaved rounds, CPU time, µs per provision (median [min..max])"
     )
     sid = iter(range(10**9, 10**12))
-    with CompiledRules(doctrines, fields) as rules, Evaluator(doctrines, catalogue) as ev:
-        host, name = rules._host, rules.name
-        handle = host.get_ruleset(name)._handle
-        encoded = [[encode(f, i, fields, rules.read) for i, f in enumerate(per)] for per in facts]
+    cases = loading.load_cases([], catalogue, doctrines)  # a verdict asks the case base too
+    with (
+        CompiledRules(doctrines, fields) as rules,
+        Evaluator(doctrines, catalogue, cases=cases) as ev,
+    ):
+        # The bundled doctrines compile to one durable ruleset (engine/compiling.py splits
+        # larger sets); raw durable and its C entry points run that ruleset on the same facts.
+        assert rules.ruleset_count == 1, "the bundled doctrines no longer fit one ruleset"
+        ruleset = rules._rulesets[0]
+        host, name, handle = ruleset.host, ruleset.name, ruleset.handle
+        encoded = [
+            [encode(f, i, fields, ruleset.read, rules.thresholds) for i, f in enumerate(per)]
+            for per in facts
+        ]
 
         def batches() -> list[list[dict[str, object]]]:
             out = []
@@ -188,7 +198,7 @@ def engine_section(count: int, rounds: int, seed: int) -> dict[str, float]:
                 ev.evaluate(p, DAY, edition)
 
         reference = ReferenceMatcher(doctrines)
-        ref_eval = Evaluator(doctrines, catalogue, reference)
+        ref_eval = Evaluator(doctrines, catalogue, reference, cases=cases)
 
         def ref_matching() -> None:
             for per in facts:

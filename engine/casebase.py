@@ -152,6 +152,10 @@ class CaseBase:
                     )
                 )
         self._entries = tuple(entries)
+        self._by_right: dict[str, list[_Entry]] = {}
+        for entry in self._entries:
+            right = entry.case.provision.effects[entry.effect].right
+            self._by_right.setdefault(right, []).append(entry)
         self._by_id = by_id
 
     @property
@@ -186,42 +190,34 @@ class CaseBase:
             return f"decided under {case.constitution}, on reasoning no doctrine records"
         return None
 
-    def step(
-        self, stage: str, provision: Provision, index: int, edition: str, exclude: str | None = None
-    ) -> PrecedentStep:
-        """Compare effect ``index`` (0-based) of ``provision`` with every case for ``stage``.
-
-        ``exclude`` leaves one case out (to measure what the rest of the case base decides).
-        """
+    def compare(
+        self, provision: Provision, index: int, exclude: str | None = None
+    ) -> list[tuple[_Entry, tuple[str, ...]]]:
+        """Every case effect on the same right as effect ``index`` (0-based) of
+        ``provision``, with the fields and dimensions that distinguish it (none: on point
+        and, for a case held not to conform, at least as restrictive on its deciding
+        dimensions; for an upheld one, no less restrictive on every dimension). The same for
+        every stage, so ``step`` is given it once per effect."""
         effect = provision.effects[index]
-        fails: list[tuple[str, tuple[str, ...]]] = []
-        passes: list[tuple[str, bool]] = []
-        nearest: dict[str, tuple[tuple[int, str], NearestCase]] = {}
-        for entry in self._entries:
+        found = []
+        for entry in self._by_right.get(effect.right, ()):
             case = entry.case
             if case.id == exclude:
                 continue
             other = case.provision.effects[entry.effect]
-            if other.right != effect.right:
-                continue
-            blocked = self._usable(case, edition, stage, entry.side)
             differences = category_differences(effect, other)
             if entry.side == "invalid":
-                if stage not in entry.fail_stages:
-                    continue
-                dims = entry.fail_dims
                 against = [
                     d.id
-                    for d in dims
+                    for d in entry.fail_dims
                     if not d.at_least_as_restrictive(
                         d.get(provision, effect), d.get(case.provision, other)
                     )
                 ]
             else:
-                dims = _PASS_DIMENSIONS
                 against = [
                     d.id
-                    for d in dims
+                    for d in _PASS_DIMENSIONS
                     if not d.at_least_as_restrictive(
                         d.get(case.provision, other), d.get(provision, effect)
                     )
@@ -230,10 +226,36 @@ class CaseBase:
                 # aims at all: most case files record none, the Court having weighed none).
                 if other.aims and not set(effect.aims) <= set(other.aims):
                     against.append("aims")
-            distinctions = (*differences, *against)
+            found.append((entry, (*differences, *against)))
+        return found
+
+    def step(
+        self,
+        stage: str,
+        provision: Provision,
+        index: int,
+        edition: str,
+        exclude: str | None = None,
+        compared: list[tuple[_Entry, tuple[str, ...]]] | None = None,
+    ) -> PrecedentStep:
+        """Compare effect ``index`` (0-based) of ``provision`` with every case for ``stage``.
+
+        ``exclude`` leaves one case out (to measure what the rest of the case base decides);
+        ``compared`` is ``compare``'s answer for the effect, when the caller has it.
+        """
+        if compared is None:
+            compared = self.compare(provision, index, exclude)
+        fails: list[tuple[str, tuple[str, ...]]] = []
+        passes: list[tuple[str, bool]] = []
+        nearest: dict[str, tuple[tuple[int, str], NearestCase]] = {}
+        for entry, distinctions in compared:
+            case = entry.case
+            if entry.side == "invalid" and stage not in entry.fail_stages:
+                continue
+            blocked = self._usable(case, edition, stage, entry.side)
             if not distinctions and blocked is None:
                 if entry.side == "invalid":
-                    fails.append((case.id, tuple(d.id for d in dims)))
+                    fails.append((case.id, tuple(d.id for d in entry.fail_dims)))
                 else:
                     passes.append((case.id, case.holding != "conforms"))
                 continue
@@ -244,8 +266,8 @@ class CaseBase:
         shown = tuple(nearest[s][1] for s in ("invalid", "valid") if s in nearest)
         if fails and not passes:
             ids = tuple(sorted({c for c, _ in fails}))
-            compared = tuple(sorted({d for _, ds in fails for d in ds}))
-            return PrecedentStep("fails", ids, compared)
+            dims_read = tuple(sorted({d for _, ds in fails for d in ds}))
+            return PrecedentStep("fails", ids, dims_read)
         if passes and not fails:
             ids = tuple(sorted({c for c, _ in passes}))
             recommended = all(r for _, r in passes)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
@@ -135,6 +136,7 @@ class Evaluator:
         self.catalogue = catalogue
         self.fields = field_registry(catalogue)
         self.case_base = CaseBase(tuple(cases), doctrines)
+        self._reads: dict[str, frozenset[str]] = {}
         self._compiled: CompiledRules | None = None
         if matcher is None:
             self._compiled = CompiledRules(doctrines, self.fields)
@@ -205,6 +207,14 @@ class Evaluator:
 
             stages: list[StageResult] = []
             effect_findings: list[Finding] = []
+            compared: list[Any] | None = None
+
+            def comparison() -> list[Any]:
+                nonlocal compared  # the case base compared once per effect, when asked
+                if compared is None:
+                    compared = self.case_base.compare(provision, index, exclude_case)  # noqa: B023
+                return compared
+
             for stage in STAGES:
                 here = {d: s for d, s in states.items() if d.stage == stage}
                 result, stage_findings = self._stage(
@@ -217,6 +227,7 @@ class Evaluator:
                     lang,
                     values,
                     exclude_case,
+                    comparison,
                 )
                 stages.append(result)
                 effect_findings += stage_findings
@@ -259,6 +270,17 @@ class Evaluator:
             opened=tuple(opened),
         )
 
+    def _fields_read(self, doctrine: Doctrine) -> frozenset[str]:
+        found = self._reads.get(doctrine.id)
+        if found is None:
+            found = self._reads[doctrine.id] = frozenset().union(
+                *(
+                    conditions.fields_read(c)
+                    for c in (doctrine.when, doctrine.unless, doctrine.open_when)
+                )
+            )
+        return found
+
     def _doctrine_states(self, matched: Match, as_of: dt.date, edition: str) -> dict[Doctrine, str]:
         states: dict[Doctrine, str] = {}
         for doctrine in self.doctrines.doctrines:
@@ -285,6 +307,7 @@ class Evaluator:
         lang: str,
         values: Callable[[], Mapping[str, str]],
         exclude_case: str | None,
+        comparison: Callable[[], list[Any]],
     ) -> tuple[StageResult, list[Finding]]:
         effect = provision.effects[index]
         violations = [d for d, s in states.items() if s == "fires" and d.outcome == "violation"]
@@ -303,7 +326,9 @@ class Evaluator:
         if passing and not opening:
             result = self._doctrine_result(stage, "passes", passing + concerns, facts, edition)
             return _with(result, concerns=concern_ids), concern_findings
-        step = self.case_base.step(stage, provision, index, edition, exclude_case)
+        step = self.case_base.step(
+            stage, provision, index, edition, exclude_case, compared=comparison()
+        )
         if step.status == "fails":
             return (
                 StageResult(
@@ -344,8 +369,7 @@ class Evaluator:
         read: set[str] = set()
         articles: list[str] = []
         for d in doctrines:
-            for condition in (d.when, d.unless, d.open_when):
-                read |= conditions.fields_read(condition)
+            read |= self._fields_read(d)
             basis = d.basis_for(edition)
             for a in basis.articles if basis else ():
                 if a not in articles:

@@ -358,7 +358,11 @@ class Effect:
         return f"{self.right}, {self.kind}"
 
     def magnitude_of(self, name: str) -> float | None:
-        return dict(self.magnitude).get(name)
+        """The magnitude called ``name``, or None when the effect does not state it."""
+        for key, value in self.magnitude:
+            if key == name:
+                return value
+        return None
 
 
 @attrs.frozen
@@ -421,7 +425,7 @@ class EditionBasis:
         return self.status != "lapsed"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a dict key on the hot path; its conditions hash deep
 class Doctrine:
     """One rule drawn from the Court's rulings, as data (see DESIGN.md, "Doctrine")."""
 

@@ -125,13 +125,34 @@ def stages_data(verdict: Verdict) -> list[dict[str, Any]]:
 
 
 def to_json(checked: Sequence[CheckedProvision]) -> str:
-    provisions = [provision_json(item) for item in checked]
+    """Verdicts as one JSON document, ``{"provisions": [...], "summary": {outcome: count}}``:
+    one provision a line (effects numbered from 1), so a report of 100,000 provisions is
+    written by the C encoder and stays greppable; the same bytes as ``streaming`` writes."""
     counts: Counter[str] = Counter(item.verdict.outcome for item in checked)
-    summary = {outcome: counts.get(outcome, 0) for outcome in model.VERDICT_OUTCOMES}
-    return (
-        json.dumps({"provisions": provisions, "summary": summary}, ensure_ascii=False, indent=2)
-        + "\n"
-    )
+    parts = [JSON_OPEN]
+    parts += [json_item(provision_json_text(item), i == 0) for i, item in enumerate(checked)]
+    parts.append(json_close(counts, bool(checked)))
+    return "".join(parts)
+
+
+JSON_OPEN = '{\n  "provisions": ['
+
+
+def provision_json_text(item: CheckedProvision) -> str:
+    """One provision of the JSON report, on one line (the C encoder: no indent)."""
+    return json.dumps(provision_json(item), ensure_ascii=False)
+
+
+def json_item(text: str, first: bool) -> str:
+    """One provision's line in the ``provisions`` array."""
+    return ("\n" if first else ",\n") + "    " + text
+
+
+def json_close(counts: Mapping[str, int], any_provision: bool) -> str:
+    """The end of the JSON report: the array closed, and the summary by outcome."""
+    summary = {o: counts.get(o, 0) for o in model.VERDICT_OUTCOMES}
+    body = json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return ("\n  ]" if any_provision else "]") + ',\n  "summary": ' + body + "\n}\n"
 
 
 def provision_json(item: CheckedProvision) -> dict[str, Any]:

@@ -21,14 +21,13 @@ where there is none): they do not inherit the parent's copy of a large bill.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
-from . import model, reporting
+from . import reporting
 from .catalogue import Catalogue
 from .errors import EngineError, InputError
 from .evaluating import Evaluator
@@ -77,8 +76,7 @@ class Checker:
             self._warnings(verdict, self.doctrines, self.catalogue),
         )
         if self.fmt == "json":
-            text = json.dumps(reporting.provision_json(item), ensure_ascii=False, indent=2)
-            return verdict.outcome, "    " + text.replace("\n", "\n    ")
+            return verdict.outcome, reporting.provision_json_text(item)
         lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
         return verdict.outcome, "\n".join(lines) + "\n"
 
@@ -96,13 +94,13 @@ class Report:
         self.counts: Counter[str] = Counter()
         self._header: tuple[str, str, dt.date] | None = None
         if fmt == "json":
-            self.write('{\n  "provisions": [')
+            self.write(reporting.JSON_OPEN)
 
     def add(self, group: Group, outcome: str, piece: str) -> None:
         first = not self.counts
         self.counts[outcome] += 1
         if self.fmt == "json":
-            self.write(("\n" if first else ",\n") + piece)
+            self.write(reporting.json_item(piece, first))
             return
         header = (group.file, group.edition, group.day)
         if header != self._header:
@@ -115,9 +113,7 @@ class Report:
 
     def close(self) -> None:
         if self.fmt == "json":
-            summary = {o: self.counts.get(o, 0) for o in model.VERDICT_OUTCOMES}
-            body = json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            self.write(("\n  ]" if self.counts else "]") + ',\n  "summary": ' + body + "\n}\n")
+            self.write(reporting.json_close(self.counts, bool(self.counts)))
         else:
             self.write("\n".join(reporting.text_summary(self.counts)) + "\n")
 

@@ -53,9 +53,11 @@ class Document:
         return InputError(message, self.file, self.line_of(path))
 
 
-MAX_BYTES = 4 * 1024 * 1024
-"""The largest file read (4 MiB): the bundled files are under 20 KiB; a bigger one is refused
-before it is parsed, so /dev/zero-like inputs cannot grow memory without bound."""
+MAX_BYTES = 128 * 1024 * 1024
+"""The largest file read (128 MiB): a bill of 100,000 provisions is about 57 MB (``tarazy
+generate``); a bigger file is refused before it is parsed, so /dev/zero-like inputs cannot
+grow memory without bound. Large files are read by libyaml (``fastyaml``); a file that falls
+back to the reference reader meets its bounds on aliases, depth and values as well."""
 MAX_DEPTH = 48
 """Nesting allowed, counted through aliases (a bill nests about 8 levels, a doctrine's
 condition rarely 12); deeper input is refused before Python's recursion limit is near."""

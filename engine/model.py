@@ -28,6 +28,12 @@ INSTRUMENTS: dict[str, str] = {
     "constitutional_law": "constitutional law",
     "code": "code",
     "law": "law",
+    # 2026 Art. 60(4) (K2026, third-party copy of the official text): the Government may adopt,
+    # on its own responsibility, temporary normative acts having the force of law on matters
+    # of Art. 60(3). No 1995 counterpart. Whether such an act is a "law" for Art. 41(1) is
+    # open: no ruling has decided it (case-review.md, section 6).
+    "government_temporary_act": "temporary normative act of the Government having the force "
+    "of law (2026 Art. 60(4))",
     "presidential_decree": "decree of the President",
     "supreme_court_resolution": "normative resolution of the Supreme Court",
     "government_resolution": "resolution of the Government",
@@ -36,7 +42,11 @@ INSTRUMENTS: dict[str, str] = {
     "local_decision": "decision of a maslikhat or akimat",
 }
 LAW_INSTRUMENTS = frozenset({"constitutional_law", "code", "law"})
-BYLAW_INSTRUMENTS = tuple(i for i in INSTRUMENTS if i not in LAW_INSTRUMENTS)
+# An act with the force of law is neither a law nor a by-law (its standing is open).
+FORCE_OF_LAW_INSTRUMENTS = frozenset({"government_temporary_act"})
+BYLAW_INSTRUMENTS = tuple(
+    i for i in INSTRUMENTS if i not in LAW_INSTRUMENTS and i not in FORCE_OF_LAW_INSTRUMENTS
+)
 
 EFFECT_KINDS: dict[str, str] = {
     "denial": "no access to the right at all",

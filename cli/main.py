@@ -274,7 +274,7 @@ def check(
             problems.append(exc)
     cases: list[model.Case] = []
     try:
-        cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue)
+        cases = cache.load_cases(cases_dir, catalogue)
     except InputError as exc:
         problems.append(exc)
     gather(problems)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .catalogue import Catalogue
-from .model import DoctrineSet
+from .model import Case, DoctrineSet
 
 T = TypeVar("T")
 ENGINE = Path(__file__).resolve().parent
@@ -41,6 +41,7 @@ ENGINE = Path(__file__).resolve().parent
 # named here so that a cache hit does not import loading - and so jsonschema.
 CATALOGUE_FILE = ENGINE / "data" / "catalogue.yaml"
 BUNDLED_DOCTRINES = ENGINE.parent / "doctrines"
+BUNDLED_CASES = ENGINE.parent / "cases"
 
 
 def directory() -> Path:
@@ -138,3 +139,31 @@ def load_doctrines(
     if not files:
         return _load_doctrines(folder, catalogue)  # the loader's error
     return _cached("doctrines", key.digest(), lambda: _load_doctrines(folder, catalogue))
+
+
+def _load_cases(folder: str | Path | None, catalogue: Catalogue) -> list[Case]:
+    from . import loading  # only on a miss
+
+    return loading.load_cases([folder] if folder is not None else [], catalogue)
+
+
+def load_cases(
+    folder: str | Path | None = None,
+    catalogue: Catalogue | None = None,
+    catalogue_file: str | Path | None = None,
+) -> list[Case]:
+    """``loading.load_cases`` of one directory (the bundled cases by default), through the
+    cache, as ``load_doctrines``: keyed by the catalogue and every case file's bytes."""
+    catalogue = catalogue or load_catalogue(catalogue_file)
+    where = Path(folder) if folder is not None else BUNDLED_CASES
+    try:
+        files = sorted([*where.glob("*.yaml"), *where.glob("*.yml")]) if where.is_dir() else []
+        if not files or not all(f.is_file() for f in files):
+            return _load_cases(folder, catalogue)  # the loader's message, never a FIFO read
+        key = hashlib.sha256(_catalogue_key(catalogue_file))
+        key.update(b"cases\0" + str(where).encode() + b"\0")
+        for f in files:
+            key.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    except OSError:
+        return _load_cases(folder, catalogue)
+    return _cached("cases", key.digest(), lambda: _load_cases(folder, catalogue))

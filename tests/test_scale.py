@@ -216,6 +216,7 @@ def _die(_chunk: object) -> None:
 def test_the_cache_names_the_loaders_paths() -> None:
     assert cache.CATALOGUE_FILE == loading.CATALOGUE_FILE
     assert cache.BUNDLED_DOCTRINES == loading.BUNDLED_DOCTRINES
+    assert cache.BUNDLED_CASES == loading.BUNDLED_CASES
 
 
 def test_rights_and_doctrine_list_need_no_jsonschema_once_cached(tmp_path: Path) -> None:

@@ -326,9 +326,14 @@ class Evaluator:
         if passing and not opening:
             result = self._doctrine_result(stage, "passes", passing + concerns, facts, edition)
             return _with(result, concerns=concern_ids), concern_findings
-        step = self.case_base.step(
-            stage, provision, index, edition, exclude_case, compared=comparison()
-        )
+        if stage == "certainty" and opening:
+            # Whether this provision's text is clear is a fact about its own text: no decided
+            # case can answer it by analogy.
+            step = PrecedentStep("open")
+        else:
+            step = self.case_base.step(
+                stage, provision, index, edition, exclude_case, compared=comparison()
+            )
         if step.status == "fails":
             return (
                 StageResult(

@@ -107,7 +107,12 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
             "how serious the triggering misconduct is",
             UNSPECIFIED,
         ),
-        _enum("clarity", model.CLARITIES, "whether the rule is clear"),
+        _enum(
+            "clarity",
+            model.CLARITIES,
+            "whether the rule is clear (unspecified: the bill does not say)",
+            UNSPECIFIED,
+        ),
         _enum(
             "justification",
             model.JUSTIFICATIONS,
@@ -164,7 +169,7 @@ def effect_facts(
         "political_grounds": effect.political_grounds,
         "sector": effect.sector or UNSPECIFIED,
         "trigger_severity": effect.trigger_severity or UNSPECIFIED,
-        "clarity": effect.clarity,
+        "clarity": effect.clarity or UNSPECIFIED,
         "justification": effect.justification or UNSPECIFIED,
         "requirement": effect.requirement or "none",
         "delegated_to": effect.delegated_to or "none",

@@ -297,7 +297,14 @@ def load_catalogue(file: str | Path | None = None) -> Catalogue:
 # --------------------------------------------------------------------------- provisions
 
 
-def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) -> Provision:
+def _provision(
+    data: Mapping[str, Any],
+    doc: Document,
+    path: list[str | int],
+    clarity: str | None = None,
+) -> Provision:
+    """One provision; ``clarity`` is the default for effects that do not state theirs (a
+    decided case's: ``clear`` where the Court raised no point of legal certainty)."""
     citation = data.get("citation") or {}
     for part, value in citation.items():
         if isinstance(value, str) and "\n" in value:
@@ -341,7 +348,7 @@ def _provision(data: Mapping[str, Any], doc: Document, path: list[str | int]) ->
                 magnitude=tuple(sorted((k, float(v)) for k, v in e.get("magnitude", {}).items())),
                 sector=e.get("sector"),
                 trigger_severity=e.get("trigger_severity"),
-                clarity=e.get("clarity", "clear"),
+                clarity=e.get("clarity", clarity),
                 justification=e.get("justification"),
                 requirement=e.get("requirement"),
                 delegated_to=e.get("delegated_to"),
@@ -677,7 +684,9 @@ def load_case(
         constitution=data["constitution"],
         holding=data["holding"],
         relied_on=tuple(data["relied_on"]),
-        provision=_provision(data["provision"], doc, ["provision"]),
+        # ASSUMPTION (cases/README.md): a case file that states no clarity records a rule the
+        # Court raised no point of legal certainty about - taken as clear.
+        provision=_provision(data["provision"], doc, ["provision"], clarity="clear"),
         remedy=Remedy(remedy.get("text"), remedy.get("deadline_months")),
         assumptions=tuple(data.get("assumptions", ())),
         petitioner=data.get("petitioner"),

@@ -357,7 +357,7 @@ class Effect:
     magnitude: tuple[tuple[str, float], ...] = ()  # sorted (name, value) pairs
     sector: str | None = None
     trigger_severity: str | None = None
-    clarity: str = "clear"
+    clarity: str | None = None  # None: not stated (the certainty stage then stays open)
     justification: str | None = None
     requirement: str | None = None
     delegated_to: str | None = None  # a by-law the law leaves the substance of the effect to

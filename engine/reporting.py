@@ -545,7 +545,7 @@ def effect_data(effect: Effect) -> dict[str, object]:
         data["political_grounds"] = True
     if effect.magnitude:
         data["magnitude"] = dict(effect.magnitude)
-    if effect.clarity != "clear":
+    if effect.clarity is not None:
         data["clarity"] = effect.clarity
     for name in (
         "sector",

@@ -116,7 +116,12 @@ def effect_schema(catalogue: Catalogue) -> Schema:
             "trigger_severity": _enum(
                 model.TRIGGER_SEVERITIES, "how serious the triggering misconduct is", True
             ),
-            "clarity": _enum(model.CLARITIES, "whether the rule is clear"),
+            "clarity": _enum(
+                model.CLARITIES,
+                "whether the rule is clear and foreseeable; not stated: the certainty stage "
+                "stays open",
+                True,
+            ),
             "justification": _enum(
                 model.JUSTIFICATIONS, "for a differentiation: justification stated?", True
             ),

@@ -134,7 +134,7 @@ def effect_fields(catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
         "magnitude": magnitudes(),
         "sector": optional(one_of_values(tuple(model.SECTORS))),
         "trigger_severity": optional(one_of_values(tuple(model.TRIGGER_SEVERITIES))),
-        "clarity": one_of_values(tuple(model.CLARITIES)),
+        "clarity": optional(one_of_values(tuple(model.CLARITIES))),
         "justification": optional(one_of_values(tuple(model.JUSTIFICATIONS))),
         "requirement": optional(one_of_values(tuple(model.REQUIREMENTS))),
         "delegated_to": optional(one_of_values(model.BYLAW_INSTRUMENTS)),

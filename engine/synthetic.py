@@ -78,7 +78,7 @@ def random_effect(rng: random.Random, catalogue: Catalogue) -> Effect:
         magnitude=magnitude,
         sector=_maybe(rng, list(model.SECTORS)),
         trigger_severity=_maybe(rng, list(model.TRIGGER_SEVERITIES), 0.7),
-        clarity=rng.choice(["clear", "clear", "clear", *model.CLARITIES]),
+        clarity=rng.choice([None, "clear", "clear", "clear", *model.CLARITIES]),
         justification=_maybe(rng, list(model.JUSTIFICATIONS), 0.7),
         requirement=_maybe(rng, list(model.REQUIREMENTS)),
         delegated_to=_maybe(rng, list(model.BYLAW_INSTRUMENTS), 0.9),

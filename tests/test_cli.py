@@ -28,6 +28,7 @@ provisions:
         requirement: registration
         sector: religion
         aims: [public_order]
+        clarity: clear
         addressees: {label: missionaries, breadth: broad_group}
 """
 # Assembly notice periods: no doctrine settles necessity or balance, no decided case is on

@@ -99,7 +99,8 @@ def test_concerns_do_not_make_a_provision_fail(
     # concern is attached to the open balance stage, and nothing fails.
     assert (balance.status, balance.concerns) == ("open", ("judicial-protection-avenue-open",))
     assert "fails" not in {r.status for r in table.stages}
-    assert (verdict.outcome, table.open) == ("open", ("necessity", "balance"))
+    # (certainty too: the provision does not say whether its rule is clear)
+    assert (verdict.outcome, table.open) == ("open", ("necessity", "balance", "certainty"))
 
 
 def test_a_stage_nothing_settles_is_open_with_a_question(
@@ -122,7 +123,7 @@ def test_a_stage_nothing_settles_is_open_with_a_question(
         "necessity": "open",
         "balance": "open",
         "equality": "not_applicable",
-        "certainty": "passes",
+        "certainty": "open",  # the bill does not say whether its rule is clear
     }
     for r in table.stages:
         if r.status == "open":

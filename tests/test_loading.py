@@ -56,7 +56,8 @@ def test_a_good_bill_loads_with_its_facts(tmp_path: Path, catalogue: Catalogue) 
     )
     assert e.magnitude_of("notice_working_days") == 5.0
     assert e.duration == Duration("fixed", years=2.0)
-    assert e.legal_ground == "express" and e.clarity == "clear"  # stated defaults
+    # stated defaults: an express ground; clarity not stated is None (the certainty stage asks)
+    assert e.legal_ground == "express" and e.clarity is None
     assert e.location is not None and e.location.line == 10
 
 

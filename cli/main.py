@@ -184,6 +184,10 @@ class _WriteFailed(Exception):
 
 def _write_failed(exc: OSError) -> int:
     _silence_stdout()
+    if exc.errno == errno.EPIPE:
+        # The reader closed the pipe (`tarazy ... | head`): stop quietly with the status a
+        # shell gives a process killed by SIGPIPE, as `check` does - never a verdict's.
+        return EXIT_BROKEN_PIPE
     _say(f"tarazy: error: cannot write the output: {exc.strerror or exc}")
     return EXIT_INPUT
 
@@ -316,9 +320,10 @@ def check(
 @click.option(
     "--provisions",
     "count",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=200_000),
     required=True,
-    help="How many provisions to write.",
+    help="How many provisions to write (at most 200,000: about 115 MB of YAML, within the "
+    "128 MiB a bill file may have).",
 )
 @click.option(
     "--seed", type=int, default=1, show_default=True, help="The same seed, the same bill."

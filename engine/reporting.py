@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -204,6 +205,16 @@ def provision_json(item: CheckedProvision) -> dict[str, Any]:
 
 WIDTH = 80
 
+# C0 and C1 control characters (ESC among them) in text a bill supplies would reach the
+# terminal as commands (colours, cursor moves, a retitled window): the text report shows
+# them as \xNN instead. JSON escapes them by itself.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(line: str) -> str:
+    """``line`` with every control character but tab and newline shown as ``\\xNN``."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+
 
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
     return textwrap.wrap(
@@ -284,7 +295,7 @@ def text_header(
 ) -> list[str]:
     """The lines opening a group of provisions from one file checked under one edition."""
     edition = catalogue.edition(edition_id)
-    return [
+    lines = [
         *([] if first else [""]),
         f"== {file}",
         *_wrap(
@@ -293,6 +304,7 @@ def text_header(
             "   ",
         ),
     ]
+    return [visible(line) for line in lines]
 
 
 def text_provision(
@@ -342,7 +354,7 @@ def text_provision(
         lines += _wrap("Warning: " + warning, "   ")
     for note in item.notes:
         lines += _wrap("Note: " + note, "   ")
-    return lines
+    return [visible(line) for line in lines]
 
 
 def text_summary(counts: Mapping[str, int]) -> list[str]:

@@ -277,3 +277,15 @@ def test_an_untrustworthy_engine_result_is_exit_four_not_a_verdict(
     assert (code, out) == (4, "")
     assert "rule engine failure: durable_rules did not run every action" in err
     assert "Traceback" not in err
+
+
+def test_control_characters_from_a_bill_never_reach_the_terminal(tmp_path: Path) -> None:
+    # A title with terminal escapes (colour, window title) is shown, not obeyed.
+    bill = write(
+        tmp_path,
+        'provisions:\n  - id: x\n    title: "\\e[31mred\\e]0;t\\a"\n    instrument: law\n'
+        "    effects: [{right: assembly, kind: ban, aims: [public_order]}]\n",
+    )
+    _, out, _ = run("check", str(bill))
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b[31mred\\x1b]0;t\\x07" in out

@@ -58,6 +58,9 @@ MAX_BYTES = 128 * 1024 * 1024
 generate``); a bigger file is refused before it is parsed, so /dev/zero-like inputs cannot
 grow memory without bound. Large files are read by libyaml (``fastyaml``); a file that falls
 back to the reference reader meets its bounds on aliases, depth and values as well."""
+MAX_REFERENCE_CHARS = 4 * 1024 * 1024
+"""The largest text the reference reader (ruamel) is given; larger files must be read by
+libyaml (``fastyaml``), which needs a fraction of the memory."""
 MAX_DEPTH = 48
 """Nesting allowed, counted through aliases (a bill nests about 8 levels, a doctrine's
 condition rarely 12); deeper input is refused before Python's recursion limit is near."""
@@ -314,6 +317,15 @@ def parse(text: str, name: str) -> Document:
     fast = fastyaml.parse(text, name)
     if fast is not None:
         return fast
+    if len(text) > MAX_REFERENCE_CHARS:
+        # ruamel's pure-Python reader needs about 100 times a file's size in memory: a large
+        # file it would have to read is refused, with the reason, rather than risk that
+        raise InputError(
+            f"the file is over {MAX_REFERENCE_CHARS // 1024 // 1024} MiB and uses YAML that only "
+            "the careful reader accepts (anchors or aliases, tags, directives, merge keys, "
+            "non-decimal numbers, duplicate keys or deep nesting); write it plainly or split it",
+            name,
+        )
     return parse_reference(text, name)
 
 

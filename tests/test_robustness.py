@@ -393,3 +393,18 @@ def test_a_full_disk_is_one_line_not_a_traceback() -> None:
         done = run_guarded("check", COURT_FEES, stdout=full.fileno())
     assert done.returncode == 2, done.stderr
     assert done.stderr.strip() == "tarazy: error: cannot write the output: No space left on device"
+
+
+def test_a_large_file_only_the_careful_reader_would_take_is_refused(tmp_path: Path) -> None:
+    # Over 4 MiB, a file libyaml hands back (here: an anchor) would cost ruamel about a
+    # hundred times its size in memory; it is refused with the reason instead.
+    from tarazy.engine import yamlfile
+
+    body = "".join(
+        f"  - id: p{i}\n    instrument: law\n    effects: [{{right: assembly, kind: ban}}]\n"
+        for i in range(yamlfile.MAX_REFERENCE_CHARS // 70 + 1000)
+    )
+    path = tmp_path / "big.yaml"
+    path.write_text("provisions:\n" + body + "x: &a 1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="uses YAML that only the careful reader accepts"):
+        yamlfile.read(path)

@@ -215,13 +215,20 @@ def main() -> None:
     """
 
 
-CASE_BASE = click.option(
-    "--cases",
-    "cases_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Directory of decided cases that settle the stages no doctrine settles. "
-    "Default: the cases bundled with tarazy.",
+def cases_option(help: str) -> Callable[[Any], Any]:
+    """``--cases DIR``, a directory of case files, with the help its command needs."""
+    return click.option(
+        "--cases",
+        "cases_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=help,
+    )
+
+
+CASE_BASE = cases_option(
+    "Directory of decided cases that settle the stages no doctrine settles. "
+    "Default: the cases bundled with tarazy."
 )
 
 
@@ -357,13 +364,9 @@ def generate(count: int, seed: int, as_of: dt.datetime | None) -> None:
 
 
 CASE_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-CASES = click.option(
-    "--cases",
-    "cases_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Directory of case files. Default: the decided cases bundled with tarazy. "
-    "Case files or directories given as arguments take its place.",
+CASES = cases_option(
+    "Directory of case files. Default: the decided cases bundled with tarazy. "
+    "Case files or directories given as arguments take its place."
 )
 
 

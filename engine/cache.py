@@ -115,6 +115,24 @@ def load_catalogue(file: str | Path | None = None) -> Catalogue:
     return _cached("catalogue", key, lambda: _load_catalogue(file))
 
 
+def _folder_key(kind: str, where: Path, catalogue_file: str | Path | None) -> bytes | None:
+    """The cache key of a folder of data files (the catalogue and every *.yaml/*.yml file's
+    name and bytes), or None when the loader should see the folder itself: no such files, a
+    FIFO, device, directory or dangling link among them (never opened here: a FIFO blocks),
+    or an error reading them. The loader then gives its own message."""
+    try:
+        files = sorted([*where.glob("*.yaml"), *where.glob("*.yml")]) if where.is_dir() else []
+        if not files or not all(f.is_file() for f in files):
+            return None
+        key = hashlib.sha256(_catalogue_key(catalogue_file))
+        key.update(kind.encode() + b"\0" + str(where).encode() + b"\0")
+        for f in files:
+            key.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return key.digest()
+
+
 def load_doctrines(
     folder: str | Path | None = None,
     catalogue: Catalogue | None = None,
@@ -124,21 +142,10 @@ def load_doctrines(
     from ``catalogue_file`` (the bundled one by default): its key is part of the entry's."""
     catalogue = catalogue or load_catalogue(catalogue_file)
     where = Path(folder) if folder is not None else BUNDLED_DOCTRINES
-    try:
-        files = sorted([*where.glob("*.yaml"), *where.glob("*.yml")]) if where.is_dir() else []
-        if not all(f.is_file() for f in files):
-            # a FIFO, device, directory or dangling link among them: never open it here
-            # (reading a FIFO blocks); the loader refuses it with its message
-            return _load_doctrines(folder, catalogue)
-        key = hashlib.sha256(_catalogue_key(catalogue_file))
-        key.update(b"doctrines\0" + str(where).encode() + b"\0")
-        for f in files:
-            key.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    except OSError:
+    key = _folder_key("doctrines", where, catalogue_file)
+    if key is None:
         return _load_doctrines(folder, catalogue)
-    if not files:
-        return _load_doctrines(folder, catalogue)  # the loader's error
-    return _cached("doctrines", key.digest(), lambda: _load_doctrines(folder, catalogue))
+    return _cached("doctrines", key, lambda: _load_doctrines(folder, catalogue))
 
 
 def _load_cases(folder: str | Path | None, catalogue: Catalogue) -> list[Case]:
@@ -153,17 +160,10 @@ def load_cases(
     catalogue_file: str | Path | None = None,
 ) -> list[Case]:
     """``loading.load_cases`` of one directory (the bundled cases by default), through the
-    cache, as ``load_doctrines``: keyed by the catalogue and every case file's bytes."""
+    cache, as ``load_doctrines``."""
     catalogue = catalogue or load_catalogue(catalogue_file)
     where = Path(folder) if folder is not None else BUNDLED_CASES
-    try:
-        files = sorted([*where.glob("*.yaml"), *where.glob("*.yml")]) if where.is_dir() else []
-        if not files or not all(f.is_file() for f in files):
-            return _load_cases(folder, catalogue)  # the loader's message, never a FIFO read
-        key = hashlib.sha256(_catalogue_key(catalogue_file))
-        key.update(b"cases\0" + str(where).encode() + b"\0")
-        for f in files:
-            key.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    except OSError:
+    key = _folder_key("cases", where, catalogue_file)
+    if key is None:
         return _load_cases(folder, catalogue)
-    return _cached("cases", key.digest(), lambda: _load_cases(folder, catalogue))
+    return _cached("cases", key, lambda: _load_cases(folder, catalogue))

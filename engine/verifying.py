@@ -546,10 +546,21 @@ def _precedent_examples(ctx: Context) -> st.SearchStrategy[tuple[Precedent, Prov
     if not found:
         return st.nothing()
 
+    # The `justification` label is a legal conclusion that decides nothing (docs/stage-model.md):
+    # a fortiori must hold whatever it says, so every moved provision draws it afresh.
+    labels = st.sampled_from((None, "stated", "none"))
+
+    def relabel(provision: Provision, index: int, label: str | None) -> Provision:
+        effects = list(provision.effects)
+        effects[index] = attrs.evolve(effects[index], justification=label)
+        return attrs.evolve(provision, effects=tuple(effects))
+
     def moved(p: Precedent) -> st.SearchStrategy[tuple[Precedent, Provision]]:
         dims = [d.id for d in precedent.doctrine_dimensions(ctx.doctrines.get(p.doctrine))]
         direction: strategies.Direction = "up" if p.side == "invalid" else "down"
-        return strategies.towards(p.case.provision, p.effect, dims, direction).map(lambda f: (p, f))
+        return strategies.towards(p.case.provision, p.effect, dims, direction).flatmap(
+            lambda f: labels.map(lambda j: (p, relabel(f, p.effect, j)))
+        )
 
     # Built once per precedent, not once per example (flatmap calls its function per draw).
     built = [moved(p) for p in found]

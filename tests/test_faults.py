@@ -19,28 +19,13 @@ from .faults import FAULTS, Fault
 # each reported to the lead: the properties that miss it, and why. The test xfails while
 # some of exactly those miss it, and fails once none does (then delete the entry) - or once
 # any other property misses it.
-PRECEDENT_COUNTS_ITSELF = (
-    "engine bug (verifying._precedent_check): a provision at least as restrictive as a case "
-    "held not to conform is evaluated against a case base that holds that case, so its stage "
-    "fails by the case's own precedent whatever the doctrines say; evaluating it with "
-    "exclude_case=p.case.id catches the fault (checked; the bundled set stays green)"
-)
 KNOWN_MISSES: dict[str, tuple[frozenset[str], str]] = {
-    "equality-decided-by-the-label": (
-        frozenset({"precedent"}),
-        "property gap (verifying._precedent_examples): a fortiori moves a case only along its "
-        "doctrine's dimensions, never the `justification` label the case base ignores, so "
-        "64-НП with `justification: stated` - which 64-НП forces to fail and the faulty "
-        "doctrine passes - is never generated (varying the label catches it: checked). Also "
-        "precedent.doctrine_dimensions still counts justification as a dimension, "
-        "casebase.doctrine_dimensions does not",
-    ),
     "court-exception-inverted": (
-        frozenset({"replay", "precedent"}),
-        "case file bug: cases/KZ-CC-NR-2025-74.yaml does not state `ordered_by: court` (its "
-        "own assumption), so liberty-only-by-court only opens on 74-НП and no decided case "
-        "shows custody a court ordered (with it stated, replay and precedent catch the fault "
-        "and the bundled set stays green: checked)",
+        frozenset({"precedent"}),
+        "property gap: no decided case relies on liberty-only-by-court (74-НП rests on legal "
+        "certainty and the maximum term; NR No. 9's reasoning was not read, so its relied_on "
+        "is empty), so a fortiori has no precedent of the doctrine to move; replay catches "
+        "the fault (74-НП and NR No. 9 state that a court orders the measure)",
     ),
 }
 

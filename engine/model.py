@@ -12,7 +12,8 @@ may be added; existing ones are never renamed (the file-format contract in DESIG
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
 
 import attrs
 
@@ -254,6 +255,41 @@ LANGUAGES = ("en", "ru", "kk")
 # --------------------------------------------------------------------------- provisions
 
 
+def _one_of(vocabulary: Mapping[str, str]) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is an id of ``vocabulary`` (ValueError otherwise)."""
+
+    def check(_instance: Any, attribute: Any, value: Any) -> None:
+        if value not in vocabulary:
+            raise ValueError(
+                f"unknown value {value!r} for {attribute.name!r} "
+                f"(expected one of: {', '.join(vocabulary)})"
+            )
+
+    return check
+
+
+def _optional_one_of(vocabulary: Mapping[str, str]) -> Callable[[Any, Any, Any], None]:
+    """As ``_one_of``, None allowed (the fact is not stated)."""
+    check = _one_of(vocabulary)
+
+    def optional(instance: Any, attribute: Any, value: Any) -> None:
+        if value is not None:
+            check(instance, attribute, value)
+
+    return optional
+
+
+def _each_of(vocabulary: Mapping[str, str]) -> Callable[[Any, Any, Any], None]:
+    """As ``_one_of``, for every member of a tuple."""
+    check = _one_of(vocabulary)
+
+    def each(instance: Any, attribute: Any, value: Any) -> None:
+        for member in value:
+            check(instance, attribute, member)
+
+    return each
+
+
 @attrs.frozen
 class Location:
     """Where something was read from, for messages (1-based line)."""
@@ -342,26 +378,42 @@ class Addressees:
 
 @attrs.frozen
 class Effect:
-    """One effect of a provision on one constitutional right."""
+    """One effect of a provision on one constitutional right.
+
+    Every closed vocabulary is checked here, whoever builds the effect (the loader, the
+    strategies, a test): ``Effect(right="x", kind="bann")`` raises ValueError rather than
+    evaluating to an open verdict. ``right`` and ``aims`` are checked against the catalogue
+    by the loader (the catalogue is data, not part of the model)."""
 
     right: str
-    kind: str
+    kind: str = attrs.field(validator=_one_of(EFFECT_KINDS))
     addressees: Addressees = Addressees()
-    basis: str | None = None
+    basis: str | None = attrs.field(default=None, validator=_optional_one_of(BASES))
     duration: Duration = Duration()
     aims: tuple[str, ...] = ()
-    legal_ground: str = "express"
-    safeguards: tuple[str, ...] = ()
-    grounds_of_distinction: tuple[str, ...] = ()
+    legal_ground: str = attrs.field(default="express", validator=_one_of(LEGAL_GROUNDS))
+    safeguards: tuple[str, ...] = attrs.field(default=(), validator=_each_of(SAFEGUARDS))
+    grounds_of_distinction: tuple[str, ...] = attrs.field(
+        default=(), validator=_each_of(GROUNDS_OF_DISTINCTION)
+    )
     political_grounds: bool = False
     magnitude: tuple[tuple[str, float], ...] = ()  # sorted (name, value) pairs
-    sector: str | None = None
-    trigger_severity: str | None = None
-    clarity: str | None = None  # None: not stated (the certainty stage then stays open)
-    justification: str | None = None
-    requirement: str | None = None
-    delegated_to: str | None = None  # a by-law the law leaves the substance of the effect to
-    ordered_by: str | None = None  # who decides the measure (ORDERING_AUTHORITIES)
+    sector: str | None = attrs.field(default=None, validator=_optional_one_of(SECTORS))
+    trigger_severity: str | None = attrs.field(
+        default=None, validator=_optional_one_of(TRIGGER_SEVERITIES)
+    )
+    # None: not stated (the certainty stage then stays open)
+    clarity: str | None = attrs.field(default=None, validator=_optional_one_of(CLARITIES))
+    justification: str | None = attrs.field(
+        default=None, validator=_optional_one_of(JUSTIFICATIONS)
+    )
+    requirement: str | None = attrs.field(default=None, validator=_optional_one_of(REQUIREMENTS))
+    # a by-law the law leaves the substance of the effect to
+    delegated_to: str | None = attrs.field(default=None, validator=_optional_one_of(INSTRUMENTS))
+    # who decides the measure
+    ordered_by: str | None = attrs.field(
+        default=None, validator=_optional_one_of(ORDERING_AUTHORITIES)
+    )
     location: Location | None = attrs.field(default=None, eq=False)
 
     def label(self) -> str:
@@ -380,7 +432,7 @@ class Provision:
     """A provision of a law (real or drafted), described by facts, not by its text."""
 
     id: str
-    instrument: str
+    instrument: str = attrs.field(validator=_one_of(INSTRUMENTS))
     effects: tuple[Effect, ...] = attrs.field()
     title: str | None = None
     citation: Citation = Citation()

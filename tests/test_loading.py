@@ -270,3 +270,18 @@ def test_national_security_is_admitted_only_under_2026(catalogue: Catalogue) -> 
 )
 def test_citations_read_as_a_lawyer_writes_them(citation: Citation, shown: str) -> None:
     assert str(citation) == shown
+
+
+def test_vocabularies_are_closed_in_the_model_itself() -> None:
+    # Issue 9: a misspelt value is an error whoever builds the effect, not only the loader -
+    # never an effect that evaluates to an open verdict.
+    from tarazy.engine.model import Effect, Provision
+
+    with pytest.raises(ValueError, match="unknown value 'bann' for 'kind'"):
+        Effect(right="assembly", kind="bann")
+    with pytest.raises(ValueError, match="'judicial_reveiw' for 'safeguards'"):
+        Effect(right="assembly", kind="ban", safeguards=("judicial_reveiw",))
+    with pytest.raises(ValueError, match="'cort' for 'ordered_by'"):
+        Effect(right="personal_liberty", kind="deprivation", ordered_by="cort")
+    with pytest.raises(ValueError, match="for 'instrument'"):
+        Provision("p", "decree", (Effect(right="assembly", kind="ban"),))

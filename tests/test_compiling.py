@@ -252,7 +252,10 @@ def test_many_heavily_matched_effects_match_as_the_reference_does(
         clarity="self_contradictory",
     )
     many = tuple(attrs.evolve(effect, aims=("public_order",) if i % 2 else ()) for i in range(100))
-    facts = [effect_facts(Provision("many", "presidential_decree", many), e, "2026", catalogue) for e in many]
+    facts = [
+        effect_facts(Provision("many", "presidential_decree", many), e, "2026", catalogue)
+        for e in many
+    ]
     with CompiledRules(doctrines, field_registry(catalogue)) as rules:
         got = rules.match(facts)
     assert got == ReferenceMatcher(doctrines)(facts)

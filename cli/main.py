@@ -469,10 +469,11 @@ def consistency(
     """Check the decided cases against each other (exhaustively, pairwise).
 
     Reports every pair where a case held to conform is at least as restrictive as a case
-    held not to conform, on every dimension read by a doctrine that decided one of the two
-    and applies to both. Cases
-    decided "in the Court's interpretation" take neither side. Exit status 1 when any pair is
-    found: a tension between rulings, to be read, not hidden.
+    held not to conform, through a violation doctrine that decided the second and applies to
+    the first, where both concern the same right by the same kind of measure. Cases decided
+    "in the Court's interpretation" take neither side. Exit status 1 when any pair is found
+    (a tension between rulings, to be read, not hidden); 3 when no pair is comparable at all,
+    so that nothing was checked - never a silent pass.
     """
     import attrs
     from tarazy.engine import precedent, reporting
@@ -492,9 +493,17 @@ def consistency(
             f"{len(replays)} cases; {compared} (conforming, non-conforming) effect pairs "
             "comparable through some doctrine."
         )
-        click.echo(reporting.consistency_text(conflicts))
+        if compared == 0:
+            click.echo(
+                "No pair of cases is comparable (the same right and kind of measure, through a "
+                "violation doctrine that decided one of them): nothing was checked."
+            )
+        else:
+            click.echo(reporting.consistency_text(conflicts))
     if conflicts:
         raise SystemExit(EXIT_FAIL)
+    if compared == 0:
+        raise SystemExit(EXIT_OPEN)
 
 
 @main.command()

@@ -380,7 +380,8 @@ def test_flips_against_a_git_revision(tmp_path: Path) -> None:
 def test_the_real_case_base_is_consistent() -> None:
     code, out, _ = run("consistency", "--format", "json")
     data = json.loads(out)
-    assert code == 0 and data["inconsistencies"] == []
+    # no inconsistency - and no pair compared at all, which is exit 3, never a silent pass
+    assert code == 3 and data["inconsistencies"] == []
     # Comparable pairs are on point: a conforming and a non-conforming case with an effect on
     # the same right by the same kind (precedent.py). No such pair exists in the bundled
     # cases: the non-conforming effects are judicial_protection/condition (NR 3),
@@ -436,6 +437,8 @@ def test_a_conforming_case_less_restrictive_than_a_failing_one_stands(
     folder = tmp_path / "cases"
     fee_pair(folder, "0.5")
     assert consistency(folder, catalogue, doctrines) == []
+    code, out, _ = run("consistency", "--cases", str(folder))
+    assert code == 0 and "1 (conforming, non-conforming) effect pairs comparable" in out
 
 
 def test_duplicate_case_ids_are_an_error(tmp_path: Path, catalogue: Catalogue) -> None:

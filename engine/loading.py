@@ -168,7 +168,25 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, list[str | int]]:
         # A value of the right shape for one alternative (a mapping where a mapping is
         # allowed) is explained by that alternative's own problem: "unknown field 'x'",
         # never "expected ... a mapping, got a mapping".
-        same_shape = [e for e in error.context if e.validator != "type"]
+        # An alternative that fails on the value's own shape (a type, or a constant such as
+        # "indefinite") says nothing; one that fails inside the mapping says what is wrong.
+        same_shape = [
+            e
+            for e in error.context
+            if not (not e.relative_path and e.validator in ("type", "const", "enum"))
+        ]
+        # Of several mapping alternatives, the one whose required keys the value has is the
+        # one the writer meant ({hours: "forty"} is the hours alternative, not "days").
+        alternatives = schema.get(kind, [])
+        meant = {
+            i
+            for i, alt in enumerate(alternatives)
+            if isinstance(alt, dict)
+            and alt.get("required")
+            and all(k in error.instance for k in alt["required"])
+        }
+        if meant:
+            same_shape = [e for e in same_shape if e.schema_path and e.schema_path[0] in meant]
         inner = best_match(same_shape) if same_shape else None
         if inner is not None:
             return _explain(inner)

@@ -106,6 +106,19 @@ def test_a_single_provision_file_loads(tmp_path: Path, catalogue: Catalogue) -> 
             id="bad-duration",
         ),
         pytest.param(
+            # the alternative the writer meant ({hours: ...}) explains it, not another one
+            GOOD.replace("duration: {years: 2}", "duration: {hours: forty}"),
+            15,
+            ["expected a number for 'hours', got 'forty'"],
+            id="duration-term-not-a-number",
+        ),
+        pytest.param(
+            GOOD.replace("duration: {years: 2}", "duration: {years: 0}"),
+            15,
+            ["'years' must be greater than 0, got 0"],
+            id="duration-term-zero",
+        ),
+        pytest.param(
             GOOD.replace("    instrument: law\n", ""),
             5,
             ["missing field 'instrument'"],

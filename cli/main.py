@@ -72,10 +72,33 @@ DOCTRINES = click.option(
     default=None,
     help="Directory of doctrine files. Default: the doctrines bundled with tarazy.",
 )
+
+
+class CalendarDate(click.DateTime):
+    """A date written YYYY-MM-DD; one in that form that does not exist (2026-02-30) is named
+    as such, not as a format error."""
+
+    name = "date"
+
+    def __init__(self) -> None:
+        super().__init__(["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and len(value) == 10 and value[4] == value[7] == "-":
+            try:
+                return dt.datetime.strptime(value, "%Y-%m-%d")
+            except ValueError:
+                if value.replace("-", "").isdigit():
+                    self.fail(
+                        f"{value!r} is written YYYY-MM-DD but is no calendar date", param, ctx
+                    )
+        return super().convert(value, param, ctx)
+
+
 AS_OF = click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=CalendarDate(),
     default=None,
     help="Date the check is made for, YYYY-MM-DD; it selects the edition of the Constitution "
     "(1995-2022 until 30.06.2026, 2026 from 01.07.2026). Default: today. A bill's own "
@@ -338,7 +361,7 @@ def check(
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=CalendarDate(),
     default=None,
     help="The bill's 'as_of' date, YYYY-MM-DD. Default: none (the check's --as-of applies).",
 )

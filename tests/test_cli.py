@@ -289,3 +289,9 @@ def test_control_characters_from_a_bill_never_reach_the_terminal(tmp_path: Path)
     _, out, _ = run("check", str(bill))
     assert "\x1b" not in out and "\x07" not in out
     assert "\\x1b[31mred\\x1b]0;t\\x07" in out
+
+
+def test_a_date_that_does_not_exist_is_named_as_such() -> None:
+    code, out, err = run("check", COURT_FEES, "--as-of", "2026-02-30")
+    assert (code, out) == (2, "")
+    assert "'2026-02-30' is written YYYY-MM-DD but is no calendar date" in err

@@ -868,5 +868,44 @@ def doctrine_lint(files: Sequence[Path], fmt: str, cases_dir: Path | None) -> No
         raise SystemExit(EXIT_FAIL)
 
 
+@doctrine.command("show")
+@click.argument("doctrine_id", metavar="ID")
+@DOCTRINES
+@CASES
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "ru"]),
+    default="en",
+    show_default=True,
+    help="Language of the account (the doctrine's own texts, and the vocabulary).",
+)
+def doctrine_show(
+    doctrine_id: str, doctrines_dir: Path | None, cases_dir: Path | None, lang: str
+) -> None:
+    """Show one doctrine in plain words: the rule generated from its conditions, its basis
+    per edition, its rulings, the decided cases it decides (replayed) and its examples."""
+    from tarazy.engine import cache, conditions, loading, replaying, showing
+    from tarazy.engine.evaluating import Evaluator
+
+    catalogue = cache.load_catalogue()
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+    if doctrine_id not in doctrines.ids:
+        raise InputError(
+            conditions.unknown_message(doctrine_id, list(doctrines.ids), "doctrine"),
+            doctrines.source,
+        )
+    doctrine_ = doctrines.get(doctrine_id)
+    cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
+        replays = replaying.replay_all(cases, evaluator)
+    examples = [
+        ex
+        for ex in loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+        if ex.doctrine == doctrine_id
+    ]
+    decided = showing.decided_cases(doctrine_, replays)
+    click.echo(showing.show_text(doctrine_, catalogue, decided, examples, cases, lang), nl=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

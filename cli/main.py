@@ -907,5 +907,37 @@ def doctrine_show(
     click.echo(showing.show_text(doctrine_, catalogue, decided, examples, cases, lang), nl=False)
 
 
+@main.command()
+@FORMAT
+@DOCTRINES
+@CASES
+@click.option(
+    "--fail-under",
+    "fail_under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    metavar="N",
+    help="Exit with status 1 when fewer than N percent of the branches are covered.",
+)
+def coverage(
+    fmt: str, doctrines_dir: Path | None, cases_dir: Path | None, fail_under: float | None
+) -> None:
+    """Condition coverage: for every doctrine and every branch of its conditions (when,
+    unless, open_when and each 'any' alternative), the decided cases and doctrine examples
+    that witness it true and false; the uncovered branches; the share covered."""
+    from tarazy.engine import cache, loading
+    from tarazy.engine import coverage as coverage_
+
+    catalogue = cache.load_catalogue()
+    doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+    cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
+    examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+    found = coverage_.coverage(doctrines, cases, examples, catalogue)
+    render = coverage_.json_report if fmt == "json" else coverage_.text_report
+    click.echo(render(found), nl=False)
+    if fail_under is not None and coverage_.percent(found) < fail_under:
+        raise SystemExit(EXIT_FAIL)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

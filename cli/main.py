@@ -939,5 +939,73 @@ def coverage(
         raise SystemExit(EXIT_FAIL)
 
 
+@doctrine.command("new")
+@click.argument("doctrine_id", metavar="ID")
+@click.option(
+    "--ruling",
+    metavar="CASE_ID",
+    default=None,
+    help="The ruling the doctrine comes from, e.g. KZ-CC-NR-2025-80; a skeleton case file is "
+    "written for it unless the case base has one. Without it the doctrine rests on the text.",
+)
+@click.option(
+    "--stage",
+    type=click.Choice(
+        [
+            "legality",
+            "absolute_rights",
+            "legitimate_aim",
+            "necessity",
+            "balance",
+            "equality",
+            "certainty",
+        ]
+    ),
+    default="necessity",
+    show_default=True,
+    help="The stage of the proportionality test it settles.",
+)
+@click.option(
+    "--outcome",
+    type=click.Choice(["violation", "concern"]),
+    default="violation",
+    show_default=True,
+    help="violation: the provision does not conform; concern: it conforms, with a recommendation.",
+)
+@DOCTRINES
+@click.option(
+    "--cases",
+    "cases_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Directory the case file goes to. Default: the cases bundled with tarazy.",
+)
+def doctrine_new(
+    doctrine_id: str,
+    ruling: str | None,
+    stage: str,
+    outcome: str,
+    doctrines_dir: Path | None,
+    cases_dir: Path | None,
+) -> None:
+    """Write a commented skeleton doctrine (DIR/ID.yaml), its examples (DIR/tests/ID.yaml)
+    and, with --ruling, a skeleton case file for the ruling. Never overwrites a file. Each
+    file's first line points editors at the JSON Schema shipped with tarazy, so they complete
+    and check fields. The skeletons do not load until every TODO is filled."""
+    from tarazy.engine import loading, skeleton
+
+    written = skeleton.new_doctrine(
+        doctrine_id,
+        doctrines_dir or loading.BUNDLED_DOCTRINES,
+        cases_dir or loading.BUNDLED_CASES,
+        ruling,
+        stage,
+        outcome,
+    )
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: fill every TODO, then tarazy doctrine lint {written[0]}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -709,8 +709,10 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        from tarazy.engine import failures
+
         for ex, got in failed:
-            click.echo(f"{ex.location}: {ex.doctrine} expected {ex.expect}, got {got} — {ex.why}")
+            click.echo(failures.example_failure(ex, got))
         if untested:
             click.echo("doctrines without examples: " + ", ".join(untested))
         click.echo(f"{len(rows)} examples, {len(failed)} failed")

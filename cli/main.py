@@ -900,9 +900,14 @@ def doctrine_show(
     cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         replays = replaying.replay_all(cases, evaluator)
+    folder = doctrines_dir or loading.BUNDLED_DOCTRINES
     examples = [
         ex
-        for ex in loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+        for ex in (
+            loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+            if (folder / "tests").is_dir()
+            else ()
+        )
         if ex.doctrine == doctrine_id
     ]
     decided = showing.decided_cases(doctrine_, replays)
@@ -933,7 +938,12 @@ def coverage(
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     cases = loading.load_cases([cases_dir] if cases_dir else [], catalogue, doctrines)
-    examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+    folder = doctrines_dir or loading.BUNDLED_DOCTRINES
+    examples = (
+        loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+        if (folder / "tests").is_dir()
+        else ()
+    )
     found = coverage_.coverage(doctrines, cases, examples, catalogue)
     render = coverage_.json_report if fmt == "json" else coverage_.text_report
     click.echo(render(found), nl=False)

@@ -77,6 +77,8 @@ def doctrine_files(paths: Sequence[Path]) -> list[Path]:
         return loading.yaml_files(loading.BUNDLED_DOCTRINES)
     files: list[Path] = []
     for p in paths:
+        if not p.exists():
+            raise InputError("no such file or directory; expected doctrine files", str(p))
         files += loading.yaml_files(p) if p.is_dir() else [p]
     return files
 

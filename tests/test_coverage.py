@@ -87,3 +87,16 @@ def test_an_exception_branch_nothing_reaches_is_uncovered(tmp_path: Path) -> Non
     assert "Uncovered branches (1):" in result.output
     result = runner.invoke(main, ["coverage", "--doctrines", str(folder), "--fail-under", "90"])
     assert result.exit_code == 0
+
+
+def test_without_examples_the_cases_alone_witness(tmp_path: Path) -> None:
+    folder = tmp_path / "doctrines"
+    shutil.copytree(DOCTRINES, folder)
+    shutil.rmtree(folder / "tests")
+    result = CliRunner().invoke(main, ["coverage", "--doctrines", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    names = {n for b in data["branches"] for n in b["true"] + b["false"]}
+    assert names and not any(n.startswith("example ") for n in names)
+    # no case states political grounds: only an example did
+    assert "no-political-grounds when" in data["uncovered"]

@@ -201,3 +201,9 @@ def test_cli_exit_status_and_json(folder: Path) -> None:
     data = json.loads(result.output)
     assert data["summary"]["errors"] == 1 and data["summary"]["files"] == 17
     assert runner.invoke(main, ["doctrine", "lint"]).exit_code == 0
+
+
+def test_a_missing_path_is_bad_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["doctrine", "lint", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "nope.yaml: no such file or directory" in result.output

@@ -41,7 +41,7 @@ from . import conditions, loading, valuespace
 from .catalogue import Catalogue
 from .conditions import Condition, FieldSpec
 from .errors import InputError
-from .facts import FactValue, field_registry
+from .facts import TEMPLATE_EXTRAS, FactValue, field_registry
 from .model import Doctrine
 from .reference import holds
 from .yamlfile import Document, read
@@ -94,7 +94,10 @@ def lint(
         try:
             linted.append(_Loaded(loading.load_doctrine(f, catalogue), read(f), f))
         except InputError as exc:
-            found += [_from_input(p, f, "load") for p in exc.problems]
+            first = [_from_input(p, f, "load") for p in exc.problems]
+            seen = {(x.file, x.line) for x in first}
+            found += first
+            found += [x for x in _more_load_problems(f, catalogue) if (x.file, x.line) not in seen]
     # The neighbours a doctrine is checked against: the other doctrines of its folder.
     neighbours: dict[str, _Loaded] = {}
     for folder in sorted({x.file.resolve().parent for x in linted}):
@@ -117,6 +120,42 @@ def lint(
         if a.doctrine.id in ids or b.doctrine.id in ids:
             found += _pair(a, b, fields, catalogue)
     return sorted(set(found))
+
+
+def _more_load_problems(file: Path, catalogue: Catalogue) -> list[LintFinding]:
+    """The loader stops a file at its first bad condition or placeholder; lint reads each
+    condition and each text on its own, so every one of them is reported."""
+    try:
+        doc = read(file)
+    except InputError:
+        return []
+    data = doc.data if isinstance(doc.data, Mapping) else {}
+    fields = field_registry(catalogue)
+    out: list[LintFinding] = []
+    for key in ("when", "unless", "open_when"):
+        if key not in data:
+            continue
+        try:
+            conditions.parse(data[key], fields)
+        except conditions.ConditionError as exc:
+            where = doc.line_of([key, *exc.path])
+            out.append(LintFinding(str(file), where, "error", "load", f"in '{key}': {exc.message}"))
+    allowed = set(fields) | set(TEMPLATE_EXTRAS)
+    for key in ("reason", "remedy", "question"):
+        texts = data.get(key)
+        if not isinstance(texts, Mapping):
+            continue
+        for lang, text in texts.items():
+            if not isinstance(text, str):
+                continue
+            for name in loading.PLACEHOLDER.findall(text):
+                if name not in allowed:
+                    msg = conditions.unknown_message(name, sorted(allowed), "placeholder")
+                    line = doc.line_of([key, lang])
+                    out.append(
+                        LintFinding(str(file), line, "error", "load", f"{msg} in {key}.{lang}")
+                    )
+    return out
 
 
 def _key(x: _Loaded) -> str:

@@ -207,3 +207,26 @@ def test_a_missing_path_is_bad_input(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["doctrine", "lint", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
     assert "nope.yaml: no such file or directory" in result.output
+
+
+def test_every_bad_condition_and_placeholder_of_one_file_is_reported(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    # the loader stops at the first; lint reads each condition and text on its own
+    path = edit(folder, SPECIAL, "  trigger_severity: minor\n", "  trigger_severity: minr\n")
+    edit(folder, SPECIAL, "dimensions:", "unless: {safegards: {has_any: [hearing]}}\ndimensions:")
+    edit(folder, SPECIAL, "{addressees}", "{adressees}")
+    found = [f for f in run(folder, catalogue) if f.file == str(path)]
+    messages = " | ".join(f.message for f in found)
+    assert "did you mean 'minor'" in messages
+    assert "did you mean 'safeguards'" in messages
+    assert "did you mean 'addressees'" in messages
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for f in found:
+        assert any(w in lines[f.line - 1] for w in ("minr", "safegards", "en:")), f
+
+
+def test_a_bad_placeholder_alone_is_reported_once(folder: Path, catalogue: Catalogue) -> None:
+    path = edit(folder, SPECIAL, "{addressees}", "{adressees}")
+    found = [f for f in run(folder, catalogue) if f.file == str(path) and f.severity == "error"]
+    assert len(found) == 1 and "adressees" in found[0].message

@@ -403,8 +403,9 @@ def _pair(
     conds = (da.when, da.unless, da.open_when, db.when, db.unless, db.open_when)
     try:
         combos = _combos(conds, fields, catalogue, editions)
-    except valuespace.TooLarge:
-        return []
+    except valuespace.TooLarge as exc:
+        msg = f"overlap with '{db.id}' not decided: too many combinations to enumerate ({exc})"
+        return [_at(a, ["when"], "warning", "undecided", msg)]
     out: list[LintFinding] = []
     read = set().union(*(conditions.fields_read(c) for c in conds if c is not None))
     for f in combos:

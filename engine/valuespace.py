@@ -63,6 +63,8 @@ def _domain(spec: FieldSpec, conds: Sequence[Condition]) -> list[FactValue]:
             if isinstance(v, str) and v not in mentioned:
                 mentioned.append(v)
     if spec.type == "set":
+        if 2 ** len(mentioned) > MAX_COMBINATIONS:
+            raise TooLarge(f"{2 ** len(mentioned)} subsets of {spec.name}")
         return [
             frozenset(combo)
             for r in range(len(mentioned) + 1)

@@ -230,3 +230,27 @@ def test_a_bad_placeholder_alone_is_reported_once(folder: Path, catalogue: Catal
     path = edit(folder, SPECIAL, "{addressees}", "{adressees}")
     found = [f for f in run(folder, catalogue) if f.file == str(path) and f.severity == "error"]
     assert len(found) == 1 and "adressees" in found[0].message
+
+
+def test_a_condition_too_large_to_enumerate_is_said_to_be_undecided(
+    folder: Path, catalogue: Catalogue
+) -> None:
+    grounds = ", ".join(sorted(catalogue_grounds()))
+    edit(
+        folder,
+        SPECIAL,
+        "  trigger_severity: minor\n",
+        "  trigger_severity: minor\n"
+        "  safeguards: {has_none: [deferral, installment, exemption, reduction, hearing,"
+        " time_limit, periodic_review, judicial_review, individual_assessment]}\n"
+        f"  grounds_of_distinction: {{has_none: [{grounds}]}}\n",
+    )
+    found = run(folder, catalogue)
+    assert (SPECIAL, "undecided") in codes(found, "warning")
+    assert not [f for f in found if f.severity == "error"]
+
+
+def catalogue_grounds() -> list[str]:
+    from tarazy.engine import model
+
+    return list(model.GROUNDS_OF_DISTINCTION)

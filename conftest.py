@@ -72,14 +72,9 @@ class CaseItem(pytest.Item):
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, CaseMismatch):
-            result = excinfo.value.args[0]
-            return (
-                f"{self.case.id} ({self.case.title})\n"
-                f"  holding: {self.case.holding}\n"
-                f"  engine:  {result.verdict.outcome} -> {result.match}: {result.note}\n"
-                f"  fired:   {', '.join(sorted(result.verdict.fired)) or '-'}\n"
-                f"  relied on: {', '.join(self.case.relied_on)}"
-            )
+            from tarazy.engine import failures  # the text the shipped plugin prints too
+
+            return failures.case_failure(self.case, excinfo.value.args[0])
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:

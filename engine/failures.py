@@ -1,0 +1,30 @@
+"""The failure texts shared by ``pytest`` (the root conftest and the shipped plugin) and
+``tarazy doctrine test``: one wording for a case the doctrines do not reproduce and one for
+an example its doctrine does not honour."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Case, DoctrineExample
+    from .replaying import Replay
+
+
+def case_failure(case: Case, result: Replay) -> str:
+    """A mismatched or uncovered case: the holding, the engine's outcome and why."""
+    return (
+        f"{case.id} ({case.title})\n"
+        f"  holding: {case.holding}\n"
+        f"  engine:  {result.verdict.outcome} -> {result.match}: {result.note}\n"
+        f"  fired:   {', '.join(sorted(result.verdict.fired)) or '-'}\n"
+        f"  relied on: {', '.join(case.relied_on)}"
+    )
+
+
+def example_failure(example: DoctrineExample, got: str) -> str:
+    """A doctrine example whose doctrine did something else: where, what, why."""
+    return (
+        f"{example.location}: {example.doctrine} expected {example.expect}, got {got} — "
+        f"{example.why}"
+    )

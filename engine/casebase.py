@@ -245,8 +245,8 @@ class CaseBase:
         """
         if compared is None:
             compared = self.compare(provision, index, exclude)
-        fails: list[tuple[str, tuple[str, ...]]] = []
-        passes: list[tuple[str, bool]] = []
+        fails: list[tuple[_Entry, tuple[str, ...]]] = []
+        passes: list[_Entry] = []
         nearest: dict[str, tuple[tuple[int, str], NearestCase]] = {}
         for entry, distinctions in compared:
             case = entry.case
@@ -255,9 +255,9 @@ class CaseBase:
             blocked = self._usable(case, edition, stage, entry.side)
             if not distinctions and blocked is None:
                 if entry.side == "invalid":
-                    fails.append((case.id, tuple(d.id for d in entry.fail_dims)))
+                    fails.append((entry, tuple(d.id for d in entry.fail_dims)))
                 else:
-                    passes.append((case.id, case.holding != "conforms"))
+                    passes.append(entry)
                 continue
             key = (len(distinctions), case.id)
             candidate = NearestCase(case.id, case.holding, entry.effect, distinctions, blocked)
@@ -265,19 +265,23 @@ class CaseBase:
                 nearest[entry.side] = (key, candidate)
         shown = tuple(nearest[s][1] for s in ("invalid", "valid") if s in nearest)
         if fails and not passes:
-            ids = tuple(sorted({c for c, _ in fails}))
+            ids = tuple(sorted({e.case.id for e, _ in fails}))
             dims_read = tuple(sorted({d for _, ds in fails for d in ds}))
             return PrecedentStep("fails", ids, dims_read)
         if passes and not fails:
-            ids = tuple(sorted({c for c, _ in passes}))
-            recommended = all(r for _, r in passes)
+            ids = tuple(sorted({e.case.id for e in passes}))
+            recommended = all(e.case.holding != "conforms" for e in passes)
             return PrecedentStep(
                 "passes", ids, tuple(d.id for d in _PASS_DIMENSIONS), recommended=recommended
             )
         if passes and fails:
+            # the case base itself is divided here: both sides are named, nothing is decided
             both = tuple(
-                NearestCase(c, "does_not_conform", 0, (), "forces this stage to fail")
-                for c, _ in fails
-            ) + tuple(NearestCase(c, "conforms", 0, (), "lets this stage pass") for c, _ in passes)
+                NearestCase(e.case.id, e.case.holding, e.effect, (), "forces this stage to fail")
+                for e, _ in fails
+            ) + tuple(
+                NearestCase(e.case.id, e.case.holding, e.effect, (), "lets this stage pass")
+                for e in passes
+            )
             return PrecedentStep("open", nearest=both)
         return PrecedentStep("open", nearest=shown)

@@ -8,12 +8,12 @@ import attrs
 from tarazy.engine import loading
 from tarazy.engine.casebase import CaseBase
 from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model import Case, DoctrineSet
 
 from .conftest import CASES
 
 
-def nr3_and_twin(tmp_path: Path, catalogue: Catalogue, holding: str) -> list[object]:
+def nr3_and_twin(tmp_path: Path, catalogue: Catalogue, holding: str) -> list[Case]:
     """NR No. 3 (a 1 % court fee, no relief: held not to conform) and an invented twin with
     the same facts and another holding."""
     folder = tmp_path / "cases"
@@ -31,8 +31,8 @@ def test_a_divided_case_base_decides_nothing_and_names_both_sides(
     tmp_path: Path, catalogue: Catalogue, doctrines: DoctrineSet
 ) -> None:
     cases = nr3_and_twin(tmp_path, catalogue, "conforms")
-    base = CaseBase(cases, doctrines)  # type: ignore[arg-type]
-    nr3 = next(c for c in cases if c.id == "KZ-CC-NR-2023-03")  # type: ignore[attr-defined]
+    base = CaseBase(cases, doctrines)
+    nr3 = next(c for c in cases if c.id == "KZ-CC-NR-2023-03")
     step = base.step("absolute_rights", nr3.provision, 0, nr3.constitution)
     assert step.status == "open"
     assert {(n.case, n.holding) for n in step.nearest} == {
@@ -47,8 +47,8 @@ def test_a_stage_settled_by_an_upheld_case_carries_its_recommendation(
     # Alone, an upheld twin lets an identical provision pass every stage it is asked about;
     # upheld only with recommendations, the pass carries the concern.
     cases = nr3_and_twin(tmp_path, catalogue, "conforms_with_recommendations")
-    twin = next(c for c in cases if c.id == "KZ-CC-NR-2023-90")  # type: ignore[attr-defined]
-    base = CaseBase([twin], doctrines)  # type: ignore[list-item]
+    twin = next(c for c in cases if c.id == "KZ-CC-NR-2023-90")
+    base = CaseBase([twin], doctrines)
     step = base.step("balance", twin.provision, 0, twin.constitution)
     assert (step.status, step.cases, step.recommended) == ("passes", ("KZ-CC-NR-2023-90",), True)
     # one step more restrictive on a dimension (a higher fee) is no longer covered

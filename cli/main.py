@@ -239,6 +239,24 @@ CASE_BASE = click.option(
     show_default=True,
     help="Evaluate in this many processes. The output is the same, byte for byte.",
 )
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file, atomically (complete or not at all). "
+    "Default: standard output.",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(["violations", "open", "concerns"]),
+    default="open",
+    show_default=True,
+    help="What makes the exit status non-zero: violations (1), open stages too (3), or "
+    "concerns too (5).",
+)
 def check(
     files: Sequence[Path],
     fmt: str,
@@ -247,6 +265,8 @@ def check(
     as_of: dt.datetime | None,
     lang: str,
     jobs: int,
+    output: Path | None = None,
+    fail_on: str = "open",
 ) -> None:
     """Check the provisions in bill FILES against the doctrines.
 
@@ -258,9 +278,10 @@ def check(
     case), the findings with reasons, articles, rulings and remedies, and the open questions
     with the nearest decided case on each side. Every file is read and checked before
     anything is written (all their problems together); then verdicts are written as they
-    are made.
+    are made. A FILE may be '-' (a bill on standard input) or a directory (every *.yaml
+    and *.yml in it, by name).
     """
-    from tarazy.engine import cache, loading, streaming
+    from tarazy.engine import batch, cache, loading, streaming
     from tarazy.engine.evaluating import edition_for
 
     catalogue = cache.load_catalogue()
@@ -271,9 +292,18 @@ def check(
     except InputError as exc:
         problems.append(exc)
     bills = []
-    for f in files:  # all input first, every file's problems together: no half output
+    try:
+        paths = batch.expand(files)
+    except InputError as exc:
+        problems.append(exc)
+        paths = []
+    for f in paths:  # all input first, every file's problems together: no half output
         try:
-            bills.append(loading.load_bill(f, catalogue))
+            if str(f) == batch.STDIN:
+                document = batch.read_stdin(sys.stdin.buffer)
+                bills.append(loading.load_bill(batch.STDIN_NAME, catalogue, document))
+            else:
+                bills.append(loading.load_bill(f, catalogue))
         except InputError as exc:
             problems.append(exc)
     cases: list[model.Case] = []
@@ -294,13 +324,28 @@ def check(
     groups = []
     for bill in bills:
         day = bill.as_of or default_day
-        groups.append(streaming.Group(bill.path, day, edition_for(day, catalogue), bill.provisions))
+        overridden = (
+            as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
+        )
+        groups.append(
+            streaming.Group(
+                bill.path, day, edition_for(day, catalogue), bill.provisions, overridden
+            )
+        )
     del bills
     import gc
 
     gc.freeze()  # the loaded input lives to the end: no collection need walk it again
+    from tarazy.engine import provenance
+
+    stamp = provenance.stamp(doctrines, cases_dir)
+    if output is not None:
+        with batch.atomic_output(output) as target:
+            report = streaming.Report(target.write, fmt, catalogue, lang, stamp)
+            outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+        raise SystemExit(batch.exit_status(outcomes, fail_on))
     out = sys.stdout
-    report = streaming.Report(out.write, fmt, catalogue, lang)
+    report = streaming.Report(out.write, fmt, catalogue, lang, stamp)
     try:
         outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
         out.flush()
@@ -310,10 +355,7 @@ def check(
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
         raise SystemExit(EXIT_BROKEN_PIPE) from None
-    if outcomes["does_not_conform"]:
-        raise SystemExit(EXIT_FAIL)
-    if outcomes["open"]:
-        raise SystemExit(EXIT_OPEN)
+    raise SystemExit(batch.exit_status(outcomes, fail_on))
 
 
 @main.command()
@@ -841,6 +883,102 @@ def schema(kind: str) -> None:
         "catalogue": lambda c: schemas.catalogue_schema(c.edition_ids),
     }
     click.echo(json.dumps(makers[kind](catalogue), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("provision_id", required=False)
+@FORMAT
+@DOCTRINES
+@CASE_BASE
+@AS_OF
+@LANG
+def explain(
+    file: Path,
+    provision_id: str | None,
+    fmt: str,
+    doctrines_dir: Path | None,
+    cases_dir: Path | None,
+    as_of: dt.datetime | None,
+    lang: str,
+) -> None:
+    """Explain the verdict on the provisions of bill FILE (or only PROVISION_ID); FILE '-'
+    reads the bill from standard input.
+
+    For each effect and stage: what settled it (a doctrine, a decided case or nothing);
+    every doctrine of the stage with each condition (when, open_when, unless) marked as
+    holding or not and the fact value that made it so; what the doctrine then did and
+    whether a special doctrine displaced it; for a stage no doctrine settles, the decided
+    cases compared, on which dimensions and what distinguishes them; the articles of the
+    edition applied. The exit status is the verdict's, as in `tarazy check`.
+    """
+    from tarazy.engine import batch, cache, justifying, loading, provenance, reporting
+    from tarazy.engine.evaluating import Evaluator, edition_for
+
+    catalogue = cache.load_catalogue()
+    problems: list[InputError] = []
+    doctrines = bill = None
+    cases: list[model.Case] = []
+    try:
+        doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    try:
+        if str(file) == batch.STDIN:
+            document = batch.read_stdin(sys.stdin.buffer)
+            bill = loading.load_bill(batch.STDIN_NAME, catalogue, document)
+        else:
+            bill = loading.load_bill(file, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    try:
+        cases = cache.load_cases(cases_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    gather(problems)
+    assert doctrines is not None and bill is not None
+    chosen = list(bill.provisions)
+    if provision_id is not None:
+        chosen = [p for p in bill.provisions if p.id == provision_id]
+        if not chosen:
+            known = ", ".join(p.id for p in bill.provisions)
+            raise InputError(
+                f"no provision '{provision_id}' in the bill; expected one of: {known}", str(file)
+            )
+    default_day = as_of.date() if as_of else dt.date.today()
+    day = bill.as_of or default_day
+    if catalogue.edition_on(day) is None:
+        first = min(e.in_force_from for e in catalogue.editions).isoformat()
+        raise click.BadParameter(
+            f"no edition of the Constitution was in force on {day.isoformat()}; "
+            f"expected a date from {first} on",
+            param_hint="'--as-of'",
+        )
+    edition = edition_for(day, catalogue)
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
+        trees = [
+            justifying.explain_provision(evaluator, p, day, edition, lang, bill.path)
+            for p in chosen
+        ]
+    stamp = provenance.stamp(doctrines, cases_dir)
+    if fmt == "json":
+        head: dict[str, Any] = {"tarazy": stamp | {"edition": edition}}
+        if bill.as_of is not None and as_of is not None and bill.as_of != as_of.date():
+            head["as_of_overridden"] = {"option": as_of.date().isoformat(), "bill": day.isoformat()}
+        sys.stdout.write(justifying.explanation_json(trees, head))
+    else:
+        text = justifying.explanation_text(trees)
+        if bill.as_of is not None and as_of is not None and bill.as_of != as_of.date():
+            text = (
+                f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
+                f"({as_of.date().isoformat()})\n" + text
+            )
+        sys.stdout.write(text + "\n" + reporting.stamp_text(stamp, [edition]) + "\n")
+    outcomes = {t["outcome"] for t in trees}
+    if "does_not_conform" in outcomes:
+        raise SystemExit(EXIT_FAIL)
+    if "open" in outcomes:
+        raise SystemExit(EXIT_OPEN)
 
 
 if __name__ == "__main__":  # pragma: no cover

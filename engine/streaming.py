@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -47,6 +47,8 @@ class Group:
     day: dt.date
     edition: str
     provisions: Sequence[Provision]
+    # the --as-of date the bill's own as_of overrode (None: it did not)
+    overridden: dt.date | None = None
 
 
 class Checker:
@@ -74,6 +76,7 @@ class Checker:
             group.file,
             reporting.drafting_notes(verdict),
             self._warnings(verdict, self.doctrines, self.catalogue),
+            group.overridden,
         )
         if self.fmt == "json":
             return verdict.outcome, reporting.provision_json_text(item)
@@ -88,9 +91,16 @@ class Report:
     """Writes the opening, the pieces in order, and the closing of one report."""
 
     def __init__(
-        self, write: Callable[[str], object], fmt: str, catalogue: Catalogue, lang: str
+        self,
+        write: Callable[[str], object],
+        fmt: str,
+        catalogue: Catalogue,
+        lang: str,
+        stamp: Mapping[str, Any] | None = None,
     ) -> None:
         self.write, self.fmt, self.catalogue, self.lang = write, fmt, catalogue, lang
+        self.stamp = stamp  # version and content hashes, closing the report (None: not said)
+        self.editions: set[str] = set()
         self.counts: Counter[str] = Counter()
         self._header: tuple[str, str, dt.date] | None = None
         if fmt == "json":
@@ -99,6 +109,7 @@ class Report:
     def add(self, group: Group, outcome: str, piece: str) -> None:
         first = not self.counts
         self.counts[outcome] += 1
+        self.editions.add(group.edition)
         if self.fmt == "json":
             self.write(reporting.json_item(piece, first))
             return
@@ -108,14 +119,19 @@ class Report:
             lines = reporting.text_header(
                 group.file, group.edition, group.day, self.catalogue, self.lang, first
             )
+            if group.overridden is not None:
+                lines.append(reporting.override_line(group.day, group.overridden))
             self.write("\n".join(lines) + "\n")
         self.write(piece)
 
     def close(self) -> None:
         if self.fmt == "json":
-            self.write(reporting.json_close(self.counts, bool(self.counts)))
+            self.write(reporting.json_close(self.counts, bool(self.counts), self.stamp))
         else:
-            self.write("\n".join(reporting.text_summary(self.counts)) + "\n")
+            lines = reporting.text_summary(self.counts)
+            if self.stamp is not None:
+                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions)))
+            self.write("\n".join(lines) + "\n")
 
 
 def run(

@@ -227,7 +227,14 @@ CASE_BASE = click.option(
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@FORMAT
+@format_option(
+    "text",
+    "json",
+    "junit",
+    "sarif",
+    help="text for people, json for programs, junit (JUnit XML) and sarif (SARIF 2.1.0) for "
+    "CI systems; the same input gives the same bytes.",
+)
 @DOCTRINES
 @CASE_BASE
 @AS_OF
@@ -341,11 +348,11 @@ def check(
     stamp = provenance.stamp(doctrines, cases_dir)
     if output is not None:
         with batch.atomic_output(output) as target:
-            report = streaming.Report(target.write, fmt, catalogue, lang, stamp)
+            report = streaming.Report(target.write, fmt, catalogue, lang, stamp, doctrines)
             outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
         raise SystemExit(batch.exit_status(outcomes, fail_on))
     out = sys.stdout
-    report = streaming.Report(out.write, fmt, catalogue, lang, stamp)
+    report = streaming.Report(out.write, fmt, catalogue, lang, stamp, doctrines)
     try:
         outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
         out.flush()

@@ -80,7 +80,16 @@ class Checker:
         )
         if self.fmt == "json":
             return verdict.outcome, reporting.provision_json_text(item)
+        if self.fmt == "sarif":
+            from . import ciformats
+
+            explain = reporting.explain_command(item, self.lang)
+            return verdict.outcome, ciformats.sarif_piece(ciformats.sarif_results(item, explain))
         lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
+        if self.fmt == "junit":
+            from . import ciformats
+
+            return verdict.outcome, ciformats.junit_case(item, lines)
         return verdict.outcome, "\n".join(lines) + "\n"
 
     def close(self) -> None:
@@ -97,14 +106,29 @@ class Report:
         catalogue: Catalogue,
         lang: str,
         stamp: Mapping[str, Any] | None = None,
+        doctrines: DoctrineSet | None = None,
     ) -> None:
         self.write, self.fmt, self.catalogue, self.lang = write, fmt, catalogue, lang
         self.stamp = stamp  # version and content hashes, closing the report (None: not said)
         self.editions: set[str] = set()
         self.counts: Counter[str] = Counter()
         self._header: tuple[str, str, dt.date] | None = None
+        # JUnit: the test cases of the current file, written as a suite when it ends
+        self._suite: tuple[str, Counter[str], list[str]] | None = None
+        self._results = False  # SARIF: a result was written
         if fmt == "json":
             self.write(reporting.JSON_OPEN)
+        elif fmt == "junit":
+            from . import ciformats
+
+            self.write(ciformats.JUNIT_OPEN)
+        elif fmt == "sarif":
+            from . import ciformats
+
+            if doctrines is None:
+                raise ValueError("a SARIF report names its rules: pass the doctrines")
+            version = str(stamp["version"]) if stamp else "unknown"
+            self.write(ciformats.sarif_open(doctrines, version))
 
     def add(self, group: Group, outcome: str, piece: str) -> None:
         first = not self.counts
@@ -112,6 +136,18 @@ class Report:
         self.editions.add(group.edition)
         if self.fmt == "json":
             self.write(reporting.json_item(piece, first))
+            return
+        if self.fmt == "sarif":
+            if piece:
+                self.write(("," if self._results else "") + "\n        " + piece)
+                self._results = True
+            return
+        if self.fmt == "junit":
+            if self._suite is None or self._suite[0] != group.file:
+                self._end_suite()
+                self._suite = (group.file, Counter(), [])
+            self._suite[1][outcome] += 1
+            self._suite[2].append(piece)
             return
         header = (group.file, group.edition, group.day)
         if header != self._header:
@@ -124,9 +160,25 @@ class Report:
             self.write("\n".join(lines) + "\n")
         self.write(piece)
 
+    def _end_suite(self) -> None:
+        if self._suite is not None:
+            from . import ciformats
+
+            self.write(ciformats.junit_suite(*self._suite))
+            self._suite = None
+
     def close(self) -> None:
         if self.fmt == "json":
             self.write(reporting.json_close(self.counts, bool(self.counts), self.stamp))
+        elif self.fmt == "junit":
+            from . import ciformats
+
+            self._end_suite()
+            self.write(ciformats.junit_properties(self.stamp) + ciformats.JUNIT_CLOSE)
+        elif self.fmt == "sarif":
+            from . import ciformats
+
+            self.write(ciformats.sarif_close(self.stamp, self._results))
         else:
             lines = reporting.text_summary(self.counts)
             if self.stamp is not None:

@@ -7,6 +7,7 @@ Exit statuses mean the same thing in every command:
   3  no provision fails, but at least one stage of one effect is open (settled by no
      doctrine and no decided case); the report lists the open questions
   4  the rule engine returned a result that could not be trusted (a bug; please report)
+  5  only with `check --fail-on concerns`: nothing fails or is open, but a concern stands
 """
 
 from __future__ import annotations
@@ -969,9 +970,12 @@ def explain(
         ]
     stamp = provenance.stamp(doctrines, cases_dir)
     if fmt == "json":
-        head: dict[str, Any] = {"tarazy": stamp | {"edition": edition}}
-        if bill.as_of is not None and as_of is not None and bill.as_of != as_of.date():
-            head["as_of_overridden"] = {"option": as_of.date().isoformat(), "bill": day.isoformat()}
+        overridden = bill.as_of is not None and as_of is not None and bill.as_of != as_of.date()
+        head: dict[str, Any] = {
+            "tarazy": stamp | {"edition": edition},
+            # the --as-of the bill's own as_of overrode, as in check's JSON (None: it did not)
+            "as_of_overridden": as_of.date().isoformat() if as_of and overridden else None,
+        }
         sys.stdout.write(justifying.explanation_json(trees, head))
     else:
         text = justifying.explanation_text(trees)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -46,6 +47,8 @@ __all__ = [
     "explanation_text",
     "fact_json",
 ]
+
+WIDTH = 100  # explain's lines: wider than check's 80, a tree indents deeply
 
 STATE_TEXT = {
     "does_not_apply": "does not apply: its condition does not hold",
@@ -413,4 +416,16 @@ def explanation_text(explanations: Sequence[Mapping[str, Any]], verbose: bool = 
                     lines += _doctrine_lines(d, verbose)
                 if s["precedent"] is not None:
                     lines += _precedent_lines(s["precedent"])
-    return "\n".join(visible(line) for line in lines) + "\n"
+    wrapped: list[str] = []
+    for line in lines:
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body) + 4)
+        wrapped += textwrap.wrap(
+            visible(line),
+            width=WIDTH,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+            break_long_words=False,
+            drop_whitespace=True,
+        ) or [""]
+    return "\n".join(wrapped) + "\n"

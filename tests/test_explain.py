@@ -243,3 +243,25 @@ def test_every_finding_in_check_points_to_explain_and_the_command_works() -> Non
         code, text, err = run(*words[1:])
         assert code in (1, 3), err
         assert f"== {p['id']}" in text and f"outcome: {p['outcome']}" in text
+
+
+def test_explain_says_when_the_bills_as_of_overrides_the_option(tmp_path: Path) -> None:
+    bill = str(write(tmp_path, LIKE_67))  # as_of 2025-06-01: the 1995-2022 edition
+    code, out, err = run("explain", bill, "--as-of", "2026-11-01")
+    assert code == 0, err  # conforms by precedent of 67-НП, as check says
+    assert out.splitlines()[0] == (
+        "note: the bill's own as_of (2025-06-01) overrides --as-of (2026-11-01)"
+    )
+    assert "edition 1995-2022" in out
+    data = json.loads(run("explain", bill, "--as-of", "2026-11-01", "--format", "json")[1])
+    assert data["as_of_overridden"] == "2026-11-01"
+    assert data["provisions"][0]["as_of"] == "2025-06-01"
+    assert data["tarazy"]["edition"] == "1995-2022"
+    assert json.loads(run("explain", bill, "--format", "json")[1])["as_of_overridden"] is None
+
+
+def test_explain_text_stays_within_its_width() -> None:
+    _, out, _ = run("explain", str(EXAMPLES / "peaceful-assemblies.yaml"), "--as-of", "2026-11-01")
+    long = [line for line in out.splitlines() if len(line) > justifying.WIDTH]
+    # only a single word longer than the width may overflow (never cut inside a word)
+    assert all(" " not in line.strip() for line in long), long[:3]

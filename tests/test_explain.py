@@ -168,6 +168,22 @@ def test_every_example_and_case_explains_as_its_verdict(
                             assert d["unless"] is None or not d["unless"]["holds"]
                         if d["state"] == "passes":
                             assert d["unless"]["holds"]
+                    rows = s["precedent"] or []
+                    if s["source"] == "precedent":
+                        # every deciding case is compared, on point (some effect of it), and
+                        # bears that way
+                        bears = (
+                            "forces the stage to fail" if r.status == "fails" else "lets it pass"
+                        )
+                        for case in r.cases:
+                            assert any(
+                                row["case"] == case
+                                and row["bears"] == bears
+                                and not row["distinctions"]
+                                for row in rows
+                            ), (p.id, s["stage"], case)
+                    for n in r.nearest:  # the nearest cases an open stage names are compared
+                        assert any(row["case"] == n.case for row in rows), (p.id, n.case)
                     if s["source"] == "doctrine":
                         active = {
                             d["doctrine"]

@@ -330,6 +330,11 @@ def check(
             param_hint="'--as-of'",
         )
     groups = []
+    explain_options: tuple[str, ...] = ()  # so that each explain pointer explains this check
+    if doctrines_dir is not None:
+        explain_options += ("--doctrines", str(doctrines_dir))
+    if cases_dir is not None:
+        explain_options += ("--cases", str(cases_dir))
     for bill in bills:
         day = bill.as_of or default_day
         overridden = (
@@ -337,7 +342,12 @@ def check(
         )
         groups.append(
             streaming.Group(
-                bill.path, day, edition_for(day, catalogue), bill.provisions, overridden
+                bill.path,
+                day,
+                edition_for(day, catalogue),
+                bill.provisions,
+                overridden,
+                explain_options,
             )
         )
     del bills

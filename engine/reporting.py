@@ -37,6 +37,7 @@ class CheckedProvision:
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     as_of_overridden: dt.date | None = None  # the --as-of the bill's own as_of overrode
+    explain_options: tuple[str, ...] = ()  # options the explain pointer repeats
 
 
 OUTCOME_LABEL = {
@@ -218,7 +219,7 @@ def explain_words(item: CheckedProvision, lang: str = "en") -> list[str]:
     v = item.verdict
     file = "-" if item.file == "<stdin>" else item.file  # the bill, piped again
     words = ["tarazy", "explain", file, v.provision.id, "--as-of", v.as_of.isoformat()]
-    return words + (["--lang", lang] if lang != "en" else [])
+    return words + (["--lang", lang] if lang != "en" else []) + list(item.explain_options)
 
 
 def explain_command(item: CheckedProvision, lang: str = "en") -> str:

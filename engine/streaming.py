@@ -49,6 +49,9 @@ class Group:
     provisions: Sequence[Provision]
     # the --as-of date the bill's own as_of overrode (None: it did not)
     overridden: dt.date | None = None
+    # options the explain pointer repeats so that it explains this very check
+    # (--doctrines DIR, --cases DIR)
+    explain_options: tuple[str, ...] = ()
 
 
 class Checker:
@@ -77,6 +80,7 @@ class Checker:
             reporting.drafting_notes(verdict),
             self._warnings(verdict, self.doctrines, self.catalogue),
             group.overridden,
+            group.explain_options,
         )
         if self.fmt == "json":
             return verdict.outcome, reporting.provision_json_text(item)

@@ -281,3 +281,22 @@ def test_explain_text_stays_within_its_width() -> None:
     long = [line for line in out.splitlines() if len(line) > justifying.WIDTH]
     # only a single word longer than the width may overflow (never cut inside a word)
     assert all(" " not in line.strip() for line in long), long[:3]
+
+
+def test_the_pointer_repeats_the_case_base_so_it_explains_the_same_check(tmp_path: Path) -> None:
+    import shutil
+
+    few = tmp_path / "cases"
+    few.mkdir()
+    shutil.copy(CASES / "KZ-CC-NR-2023-03.yaml", few)  # without 67-НП
+    bill = str(write(tmp_path, LIKE_67))
+    code, out, _ = run("check", bill, "--cases", str(few), "--format", "json")
+    assert code == 3  # without 67-НП nothing settles necessity and balance
+    item = json.loads(out)["provisions"][0]
+    words = shlex.split(item["explain"])
+    assert words[-2:] == ["--cases", str(few)]
+    code, text, err = run(*words[1:])
+    assert code == 3, err
+    assert "outcome: open" in text
+    # the same explain without the option explains another check: conforms by 67-НП
+    assert run("explain", bill)[0] == 0

@@ -300,3 +300,20 @@ def test_the_pointer_repeats_the_case_base_so_it_explains_the_same_check(tmp_pat
     assert "outcome: open" in text
     # the same explain without the option explains another check: conforms by 67-НП
     assert run("explain", bill)[0] == 0
+
+
+def test_explain_in_russian_fills_the_courts_questions_in_russian() -> None:
+    code, out, err = run(
+        "explain", str(COURT_FEES), "art-610-para-2", "--as-of", "2026-11-01", "--lang", "ru"
+    )
+    assert code == 1, err
+    questions = [line for line in out.splitlines() if line.strip().startswith("question: ")]
+    assert questions and all(re.search("[а-яА-Я]", q) for q in questions)
+    assert all("{" not in q for q in questions)
+
+
+def test_explain_bad_bill_is_one_line_per_problem_exit_2(tmp_path: Path) -> None:
+    bad = write(tmp_path, "provisions:\n  - id: a\n    instrument: lawz\n    effects: []\n")
+    code, out, err = run("explain", str(bad))
+    assert code == 2 and out == ""
+    assert err.startswith(f"tarazy: error: {bad}:") and "Traceback" not in err

@@ -357,15 +357,26 @@ def check(
     from tarazy.engine import provenance
 
     stamp = provenance.stamp(doctrines, cases_dir)
+    total = sum(len(g.provisions) for g in groups)
+    to_terminal = output is None and batch.isatty(sys.stdout)
+    progress = batch.Progress(total, sys.stderr, report_on_terminal=to_terminal)
     if output is not None:
         with batch.atomic_output(output) as target:
             report = streaming.Report(target.write, fmt, catalogue, lang, stamp, doctrines)
-            outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+            report.progress = progress.advance
+            try:
+                outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+            finally:
+                progress.finish()
         raise SystemExit(batch.exit_status(outcomes, fail_on))
     out = sys.stdout
     report = streaming.Report(out.write, fmt, catalogue, lang, stamp, doctrines)
+    report.progress = progress.advance
     try:
-        outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+        try:
+            outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+        finally:
+            progress.finish()
         out.flush()
     except BrokenPipeError:
         # The reader left (`tarazy check big.yaml | head`): stop quietly, with the status a

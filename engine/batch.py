@@ -86,6 +86,15 @@ def atomic_output(target: Path) -> Iterator[IO[str]]:
     except OSError as exc:
         raise InputError(f"cannot write the report here: {exc.strerror}", str(target)) from None
     try:
+        # mkstemp makes the file private (0600): give it the mode a new file gets (or the
+        # mode of the report it replaces)
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.chmod(temp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             yield out
             out.flush()
@@ -104,3 +113,39 @@ def exit_status(counts: Mapping[str, int], fail_on: str) -> int:
         if counts.get(outcome):
             return STATUS_OF[outcome]
     return 0
+
+
+class Progress:
+    """A progress line on a terminal for a long check: ``checked N of M provisions``,
+    redrawn in place at most about a hundred times, cleared at the end. Silent unless
+    ``stream`` is a terminal and the report itself does not go to that terminal (only
+    ``--output`` or a redirected standard output), and for fewer than ``minimum``
+    provisions."""
+
+    def __init__(self, total: int, stream: IO[str], report_on_terminal: bool, minimum: int = 1000):
+        self.total, self.stream, self.done = total, stream, 0
+        self.active = total >= minimum and not report_on_terminal and isatty(stream)
+        self._step = max(1, total // 100)
+
+    def advance(self) -> None:
+        """One provision more is checked."""
+        self.done += 1
+        if self.active and (self.done % self._step == 0 or self.done == self.total):
+            self._draw(f"tarazy: checked {self.done} of {self.total} provisions")
+
+    def finish(self) -> None:
+        """Clear the line (the report, or the exit status, says the rest)."""
+        if self.active:
+            self._draw("")
+
+    def _draw(self, text: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.write("\r\x1b[2K" + text)
+            self.stream.flush()
+
+
+def isatty(stream: IO[str]) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (OSError, ValueError, AttributeError):
+        return False

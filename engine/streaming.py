@@ -120,6 +120,7 @@ class Report:
         # JUnit: the test cases of the current file, written as a suite when it ends
         self._suite: tuple[str, Counter[str], list[str]] | None = None
         self._results = False  # SARIF: a result was written
+        self.progress: Callable[[], object] | None = None  # told of each provision added
         if fmt == "json":
             self.write(reporting.JSON_OPEN)
         elif fmt == "junit":
@@ -138,6 +139,8 @@ class Report:
         first = not self.counts
         self.counts[outcome] += 1
         self.editions.add(group.edition)
+        if self.progress is not None:
+            self.progress()
         if self.fmt == "json":
             self.write(reporting.json_item(piece, first))
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -175,3 +176,56 @@ def test_expand_refuses_nothing_else(tmp_path: Path) -> None:
     assert batch.expand([missing]) == [missing]  # the loader reports it, with the others
     with pytest.raises(InputError):
         batch.expand([tmp_path])
+
+
+def test_output_gets_the_mode_a_new_file_gets(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "report.txt"
+    mask = os.umask(0o022)
+    try:
+        with batch.atomic_output(target) as out:
+            out.write("x")
+    finally:
+        os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o640)  # a report replaced keeps its mode
+    with batch.atomic_output(target) as out:
+        out.write("y")
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_the_report_does_not_use() -> None:
+    shown = _Terminal()
+    progress = batch.Progress(2000, shown, report_on_terminal=False)
+    for _ in range(2000):
+        progress.advance()
+    progress.finish()
+    frames = shown.getvalue().split("\r\x1b[2K")
+    assert frames[1] == "tarazy: checked 20 of 2000 provisions"
+    assert frames[-2] == "tarazy: checked 2000 of 2000 provisions" and frames[-1] == ""
+    assert len(frames) == 1 + 100 + 1  # a hundred steps, then the line cleared
+    # silent: piped, the report on the same terminal, or a short run
+    for stream, on_terminal, total in (
+        (io.StringIO(), False, 2000),
+        (_Terminal(), True, 2000),
+        (_Terminal(), False, 999),
+    ):
+        quiet = batch.Progress(total, stream, report_on_terminal=on_terminal)
+        for _ in range(total):
+            quiet.advance()
+        quiet.finish()
+        assert stream.getvalue() == ""
+
+
+def test_check_writes_no_progress_when_piped(tmp_path: Path) -> None:
+    code, big, _ = run("generate", "--provisions", "1000", "--seed", "5")
+    assert code == 0
+    bill = write(tmp_path, big)
+    code, _, err = run("check", str(bill), "--as-of", "2026-11-01", "-o", str(tmp_path / "r"))
+    assert code in (0, 1, 3) and err == ""

@@ -212,7 +212,7 @@ def main() -> None:
     \b
     Exit status: 0 conforms (concerns included), 1 does not conform, 2 bad input,
     3 nothing fails but a stage is open (the report lists the questions), 4 rule-engine
-    failure.
+    failure, 5 (check --fail-on concerns) a concern stands.
     """
 
 

@@ -4,11 +4,14 @@ The input is read and validated in full before this module is called (no half ou
 bad input). Then the report is written in three parts, through a thin interface that
 knows nothing of a verdict's shape:
 
-* the opening (for JSON, ``{"provisions": [``);
+* the opening (for JSON, ``{"provisions": [``; for JUnit and SARIF, ``ciformats``);
 * one rendered piece per provision, in input order - in text, preceded by a group header
   whenever the file or the edition changes - each rendered by ``reporting`` from one
   ``CheckedProvision`` (``Checker.piece``);
-* the closing: the summary by outcome.
+* the closing: the summary by outcome and the stamp (version and content hashes).
+
+JUnit keeps one file's test cases until the file ends (its suite states their counts);
+every other format writes each piece as it comes.
 
 With ``jobs > 1`` the provisions are evaluated and rendered in worker processes, in
 chunks; each worker builds its own ``Evaluator`` (durable_rules' state lives in the

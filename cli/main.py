@@ -7,6 +7,7 @@ Exit statuses mean the same thing in every command:
   3  no provision fails, but at least one stage of one effect is open (settled by no
      doctrine and no decided case); the report lists the open questions
   4  the rule engine returned a result that could not be trusted (a bug; please report)
+  5  only with `check --fail-on concerns`: nothing fails or is open, but a concern stands
 """
 
 from __future__ import annotations
@@ -234,7 +235,7 @@ def main() -> None:
     \b
     Exit status: 0 conforms (concerns included), 1 does not conform, 2 bad input,
     3 nothing fails but a stage is open (the report lists the questions), 4 rule-engine
-    failure.
+    failure, 5 (check --fail-on concerns) a concern stands.
     """
 
 
@@ -257,7 +258,14 @@ CASE_BASE = cases_option(
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@FORMAT
+@format_option(
+    "text",
+    "json",
+    "junit",
+    "sarif",
+    help="text for people, json for programs, junit (JUnit XML) and sarif (SARIF 2.1.0) for "
+    "CI systems; the same input gives the same bytes.",
+)
 @DOCTRINES
 @CASE_BASE
 @AS_OF
@@ -269,6 +277,24 @@ CASE_BASE = cases_option(
     show_default=True,
     help="Evaluate in this many processes. The output is the same, byte for byte.",
 )
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the report to this file, atomically (complete or not at all). "
+    "Default: standard output.",
+)
+@click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(["violations", "open", "concerns"]),
+    default="open",
+    show_default=True,
+    help="What makes the exit status non-zero: violations (1), open stages too (3), or "
+    "concerns too (5).",
+)
 def check(
     files: Sequence[Path],
     fmt: str,
@@ -277,6 +303,8 @@ def check(
     as_of: dt.datetime | None,
     lang: str,
     jobs: int,
+    output: Path | None = None,
+    fail_on: str = "open",
 ) -> None:
     """Check the provisions in bill FILES against the doctrines.
 
@@ -288,9 +316,10 @@ def check(
     case), the findings with reasons, articles, rulings and remedies, and the open questions
     with the nearest decided case on each side. Every file is read and checked before
     anything is written (all their problems together); then verdicts are written as they
-    are made.
+    are made. A FILE may be '-' (a bill on standard input) or a directory (every *.yaml
+    and *.yml in it, by name).
     """
-    from tarazy.engine import cache, loading, streaming
+    from tarazy.engine import batch, cache, loading, streaming
     from tarazy.engine.evaluating import edition_for
 
     catalogue = cache.load_catalogue()
@@ -301,9 +330,18 @@ def check(
     except InputError as exc:
         problems.append(exc)
     bills = []
-    for f in files:  # all input first, every file's problems together: no half output
+    try:
+        paths = batch.expand(files)
+    except InputError as exc:
+        problems.append(exc)
+        paths = []
+    for f in paths:  # all input first, every file's problems together: no half output
         try:
-            bills.append(loading.load_bill(f, catalogue))
+            if str(f) == batch.STDIN:
+                document = batch.read_stdin(sys.stdin.buffer)
+                bills.append(loading.load_bill(batch.STDIN_NAME, catalogue, document))
+            else:
+                bills.append(loading.load_bill(f, catalogue))
         except InputError as exc:
             problems.append(exc)
     cases: list[model.Case] = []
@@ -322,17 +360,53 @@ def check(
             param_hint="'--as-of'",
         )
     groups = []
+    explain_options: tuple[str, ...] = ()  # so that each explain pointer explains this check
+    if doctrines_dir is not None:
+        explain_options += ("--doctrines", str(doctrines_dir))
+    if cases_dir is not None:
+        explain_options += ("--cases", str(cases_dir))
     for bill in bills:
         day = bill.as_of or default_day
-        groups.append(streaming.Group(bill.path, day, edition_for(day, catalogue), bill.provisions))
+        overridden = (
+            as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
+        )
+        groups.append(
+            streaming.Group(
+                bill.path,
+                day,
+                edition_for(day, catalogue),
+                bill.provisions,
+                overridden,
+                explain_options,
+            )
+        )
     del bills
     import gc
 
     gc.freeze()  # the loaded input lives to the end: no collection need walk it again
+    from tarazy.engine import provenance
+
+    stamp = provenance.stamp(doctrines, cases_dir)
+    total = sum(len(g.provisions) for g in groups)
+    to_terminal = output is None and batch.isatty(sys.stdout)
+    progress = batch.Progress(total, sys.stderr, report_on_terminal=to_terminal)
+    if output is not None:
+        with batch.atomic_output(output) as target:
+            report = streaming.Report(target.write, fmt, catalogue, lang, stamp, doctrines)
+            report.progress = progress.advance
+            try:
+                outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+            finally:
+                progress.finish()
+        raise SystemExit(batch.exit_status(outcomes, fail_on))
     out = sys.stdout
-    report = streaming.Report(out.write, fmt, catalogue, lang)
+    report = streaming.Report(out.write, fmt, catalogue, lang, stamp, doctrines)
+    report.progress = progress.advance
     try:
-        outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+        try:
+            outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
+        finally:
+            progress.finish()
         out.flush()
     except BrokenPipeError:
         # The reader left (`tarazy check big.yaml | head`): stop quietly, with the status a
@@ -340,10 +414,7 @@ def check(
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
         raise SystemExit(EXIT_BROKEN_PIPE) from None
-    if outcomes["does_not_conform"]:
-        raise SystemExit(EXIT_FAIL)
-    if outcomes["open"]:
-        raise SystemExit(EXIT_OPEN)
+    raise SystemExit(batch.exit_status(outcomes, fail_on))
 
 
 @main.command()
@@ -1052,6 +1123,105 @@ def doctrine_new(
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"next: fill every TODO, then tarazy doctrine lint {written[0]}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("provision_id", required=False)
+@FORMAT
+@DOCTRINES
+@CASE_BASE
+@AS_OF
+@LANG
+def explain(
+    file: Path,
+    provision_id: str | None,
+    fmt: str,
+    doctrines_dir: Path | None,
+    cases_dir: Path | None,
+    as_of: dt.datetime | None,
+    lang: str,
+) -> None:
+    """Explain the verdict on the provisions of bill FILE (or only PROVISION_ID); FILE '-'
+    reads the bill from standard input.
+
+    For each effect and stage: what settled it (a doctrine, a decided case or nothing);
+    every doctrine of the stage with each condition (when, open_when, unless) marked as
+    holding or not and the fact value that made it so; what the doctrine then did and
+    whether a special doctrine displaced it; for a stage no doctrine settles, the decided
+    cases compared, on which dimensions and what distinguishes them; the articles of the
+    edition applied. The exit status is the verdict's, as in `tarazy check`.
+    """
+    from tarazy.engine import batch, cache, justifying, loading, provenance, reporting
+    from tarazy.engine.evaluating import Evaluator, edition_for
+
+    catalogue = cache.load_catalogue()
+    problems: list[InputError] = []
+    doctrines = bill = None
+    cases: list[model.Case] = []
+    try:
+        doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    try:
+        if str(file) == batch.STDIN:
+            document = batch.read_stdin(sys.stdin.buffer)
+            bill = loading.load_bill(batch.STDIN_NAME, catalogue, document)
+        else:
+            bill = loading.load_bill(file, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    try:
+        cases = cache.load_cases(cases_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    gather(problems)
+    assert doctrines is not None and bill is not None
+    chosen = list(bill.provisions)
+    if provision_id is not None:
+        chosen = [p for p in bill.provisions if p.id == provision_id]
+        if not chosen:
+            known = ", ".join(p.id for p in bill.provisions)
+            raise InputError(
+                f"no provision '{provision_id}' in the bill; expected one of: {known}", str(file)
+            )
+    default_day = as_of.date() if as_of else dt.date.today()
+    day = bill.as_of or default_day
+    if catalogue.edition_on(day) is None:
+        first = min(e.in_force_from for e in catalogue.editions).isoformat()
+        raise click.BadParameter(
+            f"no edition of the Constitution was in force on {day.isoformat()}; "
+            f"expected a date from {first} on",
+            param_hint="'--as-of'",
+        )
+    edition = edition_for(day, catalogue)
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
+        trees = [
+            justifying.explain_provision(evaluator, p, day, edition, lang, bill.path)
+            for p in chosen
+        ]
+    stamp = provenance.stamp(doctrines, cases_dir)
+    if fmt == "json":
+        overridden = bill.as_of is not None and as_of is not None and bill.as_of != as_of.date()
+        head: dict[str, Any] = {
+            "tarazy": stamp | {"edition": edition},
+            # the --as-of the bill's own as_of overrode, as in check's JSON (None: it did not)
+            "as_of_overridden": as_of.date().isoformat() if as_of and overridden else None,
+        }
+        sys.stdout.write(justifying.explanation_json(trees, head))
+    else:
+        text = justifying.explanation_text(trees)
+        if bill.as_of is not None and as_of is not None and bill.as_of != as_of.date():
+            text = (
+                f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
+                f"({as_of.date().isoformat()})\n" + text
+            )
+        sys.stdout.write(text + "\n" + reporting.stamp_text(stamp, [edition]) + "\n")
+    outcomes = {t["outcome"] for t in trees}
+    if "does_not_conform" in outcomes:
+        raise SystemExit(EXIT_FAIL)
+    if "open" in outcomes:
+        raise SystemExit(EXIT_OPEN)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -394,10 +394,13 @@ def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def load_bill(file: str | Path, catalogue: Catalogue | None = None) -> Bill:
-    """A bill file (``provisions:``) or a single-provision file (a mapping with ``effects``)."""
+def load_bill(
+    file: str | Path, catalogue: Catalogue | None = None, document: Document | None = None
+) -> Bill:
+    """A bill file (``provisions:``) or a single-provision file (a mapping with ``effects``);
+    ``document``, when given, is the bill already read (standard input), named ``file``."""
     catalogue = catalogue or load_catalogue()
-    doc = read(file)
+    doc = document if document is not None else read(file)
     data = doc.data
     if not isinstance(data, dict):
         raise doc.error(

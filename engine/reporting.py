@@ -36,6 +36,8 @@ class CheckedProvision:
     file: str
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    as_of_overridden: dt.date | None = None  # the --as-of the bill's own as_of overrode
+    explain_options: tuple[str, ...] = ()  # options the explain pointer repeats
 
 
 OUTCOME_LABEL = {
@@ -125,14 +127,14 @@ def stages_data(verdict: Verdict) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- JSON
 
 
-def to_json(checked: Sequence[CheckedProvision]) -> str:
+def to_json(checked: Sequence[CheckedProvision], stamp: Mapping[str, Any] | None = None) -> str:
     """Verdicts as one JSON document, ``{"provisions": [...], "summary": {outcome: count}}``:
     one provision a line (effects numbered from 1), so a report of 100,000 provisions is
     written by the C encoder and stays greppable; the same bytes as ``streaming`` writes."""
     counts: Counter[str] = Counter(item.verdict.outcome for item in checked)
     parts = [JSON_OPEN]
     parts += [json_item(provision_json_text(item), i == 0) for i, item in enumerate(checked)]
-    parts.append(json_close(counts, bool(checked)))
+    parts.append(json_close(counts, bool(checked), stamp))
     return "".join(parts)
 
 
@@ -149,11 +151,18 @@ def json_item(text: str, first: bool) -> str:
     return ("\n" if first else ",\n") + "    " + text
 
 
-def json_close(counts: Mapping[str, int], any_provision: bool) -> str:
-    """The end of the JSON report: the array closed, and the summary by outcome."""
+def json_close(
+    counts: Mapping[str, int], any_provision: bool, stamp: Mapping[str, Any] | None = None
+) -> str:
+    """The end of the JSON report: the array closed, the summary by outcome, and (when
+    given) ``"tarazy"``: the version and the content hashes of the doctrines and cases."""
     summary = {o: counts.get(o, 0) for o in model.VERDICT_OUTCOMES}
     body = json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    return ("\n  ]" if any_provision else "]") + ',\n  "summary": ' + body + "\n}\n"
+    tail = ""
+    if stamp is not None:
+        made = json.dumps(dict(stamp), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        tail = ',\n  "tarazy": ' + made
+    return ("\n  ]" if any_provision else "]") + ',\n  "summary": ' + body + tail + "\n}\n"
 
 
 def provision_json(item: CheckedProvision) -> dict[str, Any]:
@@ -167,6 +176,9 @@ def provision_json(item: CheckedProvision) -> dict[str, Any]:
         "outcome": v.outcome,
         "edition": v.edition,
         "as_of": v.as_of.isoformat(),
+        "as_of_overridden": (
+            item.as_of_overridden.isoformat() if item.as_of_overridden is not None else None
+        ),
         "stages": stages_data(v),
         "findings": [
             {
@@ -198,7 +210,44 @@ def provision_json(item: CheckedProvision) -> dict[str, Any]:
         "open_effects": [i + 1 for i in v.unassessed],
         "notes": list(item.notes),
         "warnings": list(item.warnings),
+        "explain": explain_command(item),
     }
+
+
+def explain_words(item: CheckedProvision, lang: str = "en") -> list[str]:
+    """The words of the command that explains one checked provision's verdict."""
+    v = item.verdict
+    file = "-" if item.file == "<stdin>" else item.file  # the bill, piped again
+    words = ["tarazy", "explain", file, v.provision.id, "--as-of", v.as_of.isoformat()]
+    return words + (["--lang", lang] if lang != "en" else []) + list(item.explain_options)
+
+
+def explain_command(item: CheckedProvision, lang: str = "en") -> str:
+    """The command that explains one checked provision's verdict (shell-quoted)."""
+    import shlex
+
+    return shlex.join(explain_words(item, lang))
+
+
+def _command_lines(label: str, words: Sequence[str], indent: str) -> list[str]:
+    """A shell command in 80 columns: shell-quoted words, a line ending in a backslash
+    where it continues, so the lines can be pasted into a shell as they are."""
+    import shlex
+
+    quoted: list[str] = []
+    for w in words:  # an option stays on the line of its value
+        if quoted and quoted[-1].startswith("--") and " " not in quoted[-1]:
+            quoted[-1] += " " + shlex.quote(w)
+        else:
+            quoted.append(shlex.quote(w))
+    lines = [indent + label + quoted[0]]
+    for word in quoted[1:]:
+        if len(lines[-1]) + 1 + len(word) + 2 <= WIDTH:
+            lines[-1] += " " + word
+        else:
+            lines[-1] += " \\"
+            lines.append(indent + " " * len(label) + "  " + word)
+    return lines
 
 
 # --------------------------------------------------------------------------- text
@@ -273,6 +322,7 @@ def to_text(
     doctrines: DoctrineSet,
     catalogue: Catalogue,
     lang: str = "en",
+    stamp: Mapping[str, Any] | None = None,
 ) -> str:
     """Verdicts for the terminal: per provision the verdict, the stage table of each effect,
     the findings with reasons and remedies, and the open questions with the nearest cases."""
@@ -284,10 +334,27 @@ def to_text(
         if header != current:
             current = header
             lines += text_header(item.file, v.edition, v.as_of, catalogue, lang, first=not lines)
+            if item.as_of_overridden is not None:
+                lines.append(override_line(v.as_of, item.as_of_overridden))
         lines += text_provision(item, doctrines, catalogue, lang)
     counts: Counter[str] = Counter(item.verdict.outcome for item in checked)
     lines += text_summary(counts)
+    if stamp is not None:
+        editions = sorted({item.verdict.edition for item in checked})
+        lines.append(stamp_text(stamp, editions))
     return "\n".join(lines) + "\n"
+
+
+def stamp_text(stamp: Mapping[str, Any], editions: Sequence[str]) -> str:
+    """The last line of a text report: what made it (version, editions, content hashes),
+    continued on a second line only where it would not fit in 80 columns."""
+    on = "editions " + " and ".join(editions) if len(editions) > 1 else "edition "
+    if len(editions) <= 1:
+        on += editions[0] if editions else "none"
+    text = (
+        f"tarazy {stamp['version']}, {on}, doctrines {stamp['doctrines']}, cases {stamp['cases']}"
+    )
+    return "\n".join(_wrap(text, "  ", ""))
 
 
 def text_header(
@@ -305,6 +372,11 @@ def text_header(
         ),
     ]
     return [visible(line) for line in lines]
+
+
+def override_line(day: dt.date, option: dt.date) -> str:
+    """The header line saying that a bill's own as_of overrides --as-of."""
+    return f"   The bill's own as_of ({day.isoformat()}) overrides --as-of ({option.isoformat()})."
 
 
 def text_provision(
@@ -340,6 +412,7 @@ def text_provision(
                 "      ",
             )
         lines += _wrap("Remedy: " + f.remedy, "      ")
+        lines += _command_lines("why: ", explain_words(item, lang), "      ")
     questions = _open_questions_text(v)
     if questions:
         lines.append("   Open questions:")

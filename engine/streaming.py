@@ -4,11 +4,14 @@ The input is read and validated in full before this module is called (no half ou
 bad input). Then the report is written in three parts, through a thin interface that
 knows nothing of a verdict's shape:
 
-* the opening (for JSON, ``{"provisions": [``);
+* the opening (for JSON, ``{"provisions": [``; for JUnit and SARIF, ``ciformats``);
 * one rendered piece per provision, in input order - in text, preceded by a group header
   whenever the file or the edition changes - each rendered by ``reporting`` from one
   ``CheckedProvision`` (``Checker.piece``);
-* the closing: the summary by outcome.
+* the closing: the summary by outcome and the stamp (version and content hashes).
+
+JUnit keeps one file's test cases until the file ends (its suite states their counts);
+every other format writes each piece as it comes.
 
 With ``jobs > 1`` the provisions are evaluated and rendered in worker processes, in
 chunks; each worker builds its own ``Evaluator`` (durable_rules' state lives in the
@@ -22,8 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -47,6 +50,11 @@ class Group:
     day: dt.date
     edition: str
     provisions: Sequence[Provision]
+    # the --as-of date the bill's own as_of overrode (None: it did not)
+    overridden: dt.date | None = None
+    # options the explain pointer repeats so that it explains this very check
+    # (--doctrines DIR, --cases DIR)
+    explain_options: tuple[str, ...] = ()
 
 
 class Checker:
@@ -74,10 +82,21 @@ class Checker:
             group.file,
             reporting.drafting_notes(verdict),
             self._warnings(verdict, self.doctrines, self.catalogue),
+            group.overridden,
+            group.explain_options,
         )
         if self.fmt == "json":
             return verdict.outcome, reporting.provision_json_text(item)
+        if self.fmt == "sarif":
+            from . import ciformats
+
+            explain = reporting.explain_command(item, self.lang)
+            return verdict.outcome, ciformats.sarif_piece(ciformats.sarif_results(item, explain))
         lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
+        if self.fmt == "junit":
+            from . import ciformats
+
+            return verdict.outcome, ciformats.junit_case(item, lines)
         return verdict.outcome, "\n".join(lines) + "\n"
 
     def close(self) -> None:
@@ -88,19 +107,57 @@ class Report:
     """Writes the opening, the pieces in order, and the closing of one report."""
 
     def __init__(
-        self, write: Callable[[str], object], fmt: str, catalogue: Catalogue, lang: str
+        self,
+        write: Callable[[str], object],
+        fmt: str,
+        catalogue: Catalogue,
+        lang: str,
+        stamp: Mapping[str, Any] | None = None,
+        doctrines: DoctrineSet | None = None,
     ) -> None:
         self.write, self.fmt, self.catalogue, self.lang = write, fmt, catalogue, lang
+        self.stamp = stamp  # version and content hashes, closing the report (None: not said)
+        self.editions: set[str] = set()
         self.counts: Counter[str] = Counter()
         self._header: tuple[str, str, dt.date] | None = None
+        # JUnit: the test cases of the current file, written as a suite when it ends
+        self._suite: tuple[str, Counter[str], list[str]] | None = None
+        self._results = False  # SARIF: a result was written
+        self.progress: Callable[[], object] | None = None  # told of each provision added
         if fmt == "json":
             self.write(reporting.JSON_OPEN)
+        elif fmt == "junit":
+            from . import ciformats
+
+            self.write(ciformats.JUNIT_OPEN)
+        elif fmt == "sarif":
+            from . import ciformats
+
+            if doctrines is None:
+                raise ValueError("a SARIF report names its rules: pass the doctrines")
+            version = str(stamp["version"]) if stamp else "unknown"
+            self.write(ciformats.sarif_open(doctrines, version))
 
     def add(self, group: Group, outcome: str, piece: str) -> None:
         first = not self.counts
         self.counts[outcome] += 1
+        self.editions.add(group.edition)
+        if self.progress is not None:
+            self.progress()
         if self.fmt == "json":
             self.write(reporting.json_item(piece, first))
+            return
+        if self.fmt == "sarif":
+            if piece:
+                self.write(("," if self._results else "") + "\n        " + piece)
+                self._results = True
+            return
+        if self.fmt == "junit":
+            if self._suite is None or self._suite[0] != group.file:
+                self._end_suite()
+                self._suite = (group.file, Counter(), [])
+            self._suite[1][outcome] += 1
+            self._suite[2].append(piece)
             return
         header = (group.file, group.edition, group.day)
         if header != self._header:
@@ -108,14 +165,35 @@ class Report:
             lines = reporting.text_header(
                 group.file, group.edition, group.day, self.catalogue, self.lang, first
             )
+            if group.overridden is not None:
+                lines.append(reporting.override_line(group.day, group.overridden))
             self.write("\n".join(lines) + "\n")
         self.write(piece)
 
+    def _end_suite(self) -> None:
+        if self._suite is not None:
+            from . import ciformats
+
+            self.write(ciformats.junit_suite(*self._suite))
+            self._suite = None
+
     def close(self) -> None:
         if self.fmt == "json":
-            self.write(reporting.json_close(self.counts, bool(self.counts)))
+            self.write(reporting.json_close(self.counts, bool(self.counts), self.stamp))
+        elif self.fmt == "junit":
+            from . import ciformats
+
+            self._end_suite()
+            self.write(ciformats.junit_properties(self.stamp) + ciformats.JUNIT_CLOSE)
+        elif self.fmt == "sarif":
+            from . import ciformats
+
+            self.write(ciformats.sarif_close(self.stamp, self._results))
         else:
-            self.write("\n".join(reporting.text_summary(self.counts)) + "\n")
+            lines = reporting.text_summary(self.counts)
+            if self.stamp is not None:
+                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions)))
+            self.write("\n".join(lines) + "\n")
 
 
 def run(

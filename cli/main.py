@@ -335,6 +335,11 @@ def check(
     except InputError as exc:
         problems.append(exc)
         paths = []
+    if output is not None:
+        try:  # a device, FIFO, link or an input bill is never replaced by the report
+            batch.check_output_target(output, [p for p in paths if str(p) != batch.STDIN])
+        except InputError as exc:
+            problems.append(exc)
     for f in paths:  # all input first, every file's problems together: no half output
         try:
             if str(f) == batch.STDIN:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
+import stat
 import tempfile
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -72,15 +75,65 @@ def read_stdin(stream: BinaryIO) -> Document:
     return parse(text, STDIN_NAME)
 
 
+def check_output_target(target: Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse an ``--output`` that is not a regular file or a new name: a device, FIFO,
+    directory or symbolic link would be replaced by the renamed report (as root, that
+    replaces /dev/null), and an input file would be overwritten by its own report.
+    InputError (exit 2) before anything is read or written."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(f"cannot write the report here: {exc.strerror}", str(target)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise InputError(
+            "expected a regular file to write the report to, found a symbolic link; "
+            "name the file itself",
+            str(target),
+        )
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a device, FIFO or socket"
+        raise InputError(
+            f"expected a regular file to write the report to, found {kind}", str(target)
+        )
+    for given in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(given, target):
+                raise InputError(
+                    "the report would overwrite an input bill; choose another file",
+                    str(target),
+                )
+
+
+@contextlib.contextmanager
+def _cleanup_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise SystemExit (143, 129) while the report is written, so the
+    temporary file is removed as on any other interruption (the main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
 @contextlib.contextmanager
 def atomic_output(target: Path) -> Iterator[IO[str]]:
     """A text file that appears at ``target`` complete or not at all: written to a
     temporary file in the same directory, flushed to disk, then renamed over ``target``
-    (``os.replace``). On any error, or an interruption, the temporary file is removed and
-    ``target`` is left as it was. InputError when the directory cannot take the file."""
+    (``os.replace``). On any error, or an interruption (Ctrl-C, SIGTERM, SIGHUP), the
+    temporary file is removed and ``target`` is left as it was. InputError when the
+    directory cannot take the file or the target is not a regular file."""
     directory = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise InputError("expected a file to write the report to, found a directory", str(target))
+    check_output_target(target)
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
@@ -95,11 +148,11 @@ def atomic_output(target: Path) -> Iterator[IO[str]]:
             os.umask(mask)
             mode = 0o666 & ~mask
         os.chmod(temp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        with _cleanup_on_termination(), os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
-        os.replace(temp, target)
+            os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -163,6 +163,12 @@ class TarazyGroup(click.Group):
         **extra: Any,
     ) -> Any:
         """Run the command line; exit with the status of the outcome (see the module)."""
+        if sys.stdout is None or getattr(sys.stdout, "closed", False):
+            # `tarazy check bill.yaml >&-`: no output can be written - bad usage, not a bug
+            _say("tarazy: error: cannot write the output: standard output is closed")
+            if standalone_mode:
+                sys.exit(EXIT_INPUT)
+            return EXIT_INPUT
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else EXIT_OK
@@ -528,7 +534,8 @@ def replay(
     its date, and its outcome compared with the holding: match, weak_match, mismatch or
     uncovered (a stage stays open). Exit status 1 when any case mismatches or is
     uncovered. The case base includes each case itself (an identical provision gets the
-    Court's answer) unless --leave-one-out is given.
+    Court's answer) unless --leave-one-out is given: then the run is a measurement, and only
+    a mismatch fails it (exit 1).
     """
     from tarazy.engine import cache, loading, precedent, replaying, reporting
     from tarazy.engine.evaluating import Evaluator
@@ -552,7 +559,14 @@ def replay(
         elif fmt == "junit":
             click.echo(reporting.replay_junit(replays), nl=False)
         else:
-            click.echo(reporting.replay_text(replays, conflicts), nl=False)
+            compared = precedent.comparable_pairs(replays, doctrines)
+            click.echo(reporting.replay_text(replays, conflicts, compared), nl=False)
+    if leave_one_out:
+        # a measurement: upheld cases only their own precedent settles come out open, as
+        # documented; only a case the rest decides against its holding fails the run
+        if any(r.match == "mismatch" and not r.open for r in replays):
+            raise SystemExit(EXIT_FAIL)
+        return
     if replaying.failed(replays):
         raise SystemExit(EXIT_FAIL)
 

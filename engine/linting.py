@@ -79,7 +79,10 @@ def doctrine_files(paths: Sequence[Path]) -> list[Path]:
     for p in paths:
         if not p.exists():
             raise InputError("no such file or directory; expected doctrine files", str(p))
-        files += loading.yaml_files(p) if p.is_dir() else [p]
+        found = loading.yaml_files(p) if p.is_dir() else [p]
+        if not found:  # never fall back to the bundled set: nothing given is nothing linted
+            raise InputError("no doctrine files (*.yaml or *.yml) in this directory", str(p))
+        files += found
     return files
 
 

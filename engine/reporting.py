@@ -473,7 +473,9 @@ def replay_json(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def replay_text(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -> str:
+def replay_text(
+    replays: Sequence[Replay], conflicts: Sequence[Conflict] = (), compared: int | None = None
+) -> str:
     rows = [("case", "holding", "engine outcome", "match", "fired / passed", "relied on")]
     for r in replays:
         applied = [f"{d}" for d in sorted(r.verdict.fired)]
@@ -509,11 +511,18 @@ def replay_text(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -
         f"strict (engine outcome = the Court's outcome category): {s['strict_matched']} of "
         f"{s['total']}; known open results: {s['open']}"
     )
-    lines.append(consistency_text(conflicts))
+    lines.append(consistency_text(conflicts, compared))
     return "\n".join(lines) + "\n"
 
 
-def consistency_text(conflicts: Sequence[Conflict]) -> str:
+def consistency_text(conflicts: Sequence[Conflict], compared: int | None = None) -> str:
+    """The case-base consistency line(s); ``compared`` is the number of comparable pairs
+    (0: nothing was checked, which is said, never "consistent")."""
+    if not conflicts and compared == 0:
+        return (
+            "Case base: no pair of cases is comparable (the same right and kind of measure, "
+            "through a violation doctrine that decided one of them): consistency not checked."
+        )
     if not conflicts:
         return "Case base consistent: no valid case is at least as restrictive as an invalid one."
     lines = [f"Case base INCONSISTENT: {len(conflicts)} pair(s)"]

@@ -228,8 +228,19 @@ def new_doctrine(
     }
     if case_file is not None and ruling is not None:
         texts[case_file] = case_text(ruling, doctrine_id)
-    for path, kind in plan:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as out:  # "x": never over a file made meanwhile
-            out.write(schema_line(kind, path) + texts[path])
+    for path, _ in plan:  # every folder must be (or become) a directory: checked first
+        for parent in (path.parent, *path.parent.parents):
+            if parent.exists() and not parent.is_dir():
+                raise InputError("expected a directory here, found a file", str(parent))
+    written: list[Path] = []
+    try:
+        for path, kind in plan:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as out:  # "x": never over a file made since
+                written.append(path)
+                out.write(schema_line(kind, path) + texts[path])
+    except OSError as exc:  # nothing half-written: what this call wrote is taken back
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise InputError(f"cannot write the skeleton: {exc.strerror or exc}", str(path)) from None
     return [p for p, _ in plan]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -296,3 +297,47 @@ def test_a_date_that_does_not_exist_is_named_as_such() -> None:
     code, out, err = run("check", COURT_FEES, "--as-of", "2026-02-30")
     assert (code, out) == (2, "")
     assert "'2026-02-30' is written YYYY-MM-DD but is no calendar date" in err
+
+
+def test_output_never_replaces_a_link_a_fifo_or_an_input(tmp_path: Path) -> None:
+    # A fresh user replaced /dev/full with a report as root: --output must name a regular
+    # file (or a new one), and never an input bill.
+    bill = tmp_path / "bill.yaml"
+    bill.write_text((EXAMPLES / "court-fees.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "elsewhere.txt")
+    for target, fragment in (
+        (fifo, "found a device, FIFO or socket"),
+        (link, "found a symbolic link"),
+        (bill, "would overwrite an input bill"),
+    ):
+        code, out, err = run("check", str(bill), "--output", str(target))
+        assert (code, out) == (2, ""), target
+        assert fragment in err
+    assert fifo.is_fifo() and link.is_symlink()
+    assert "art-610-para-2" in bill.read_text(encoding="utf-8")  # the bill is untouched
+
+
+def test_lint_of_an_empty_folder_lints_nothing_else(tmp_path: Path) -> None:
+    code, out, err = run("doctrine", "lint", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert "no doctrine files" in err
+
+
+def test_doctrine_new_writes_nothing_when_a_folder_is_a_file(tmp_path: Path) -> None:
+    doctrines = tmp_path / "d"
+    doctrines.mkdir()
+    (doctrines / "tests").write_text("x", encoding="utf-8")
+    code, _, err = run(
+        "doctrine",
+        "new",
+        "some-rule",
+        "--doctrines",
+        str(doctrines),
+        "--cases",
+        str(tmp_path / "c"),
+    )
+    assert code == 2 and "expected a directory here" in err
+    assert sorted(p.name for p in doctrines.iterdir()) == ["tests"]

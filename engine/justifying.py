@@ -54,7 +54,7 @@ STATE_TEXT = {
     "does_not_apply": "does not apply: its condition does not hold",
     "not_in_force": "not in force on the day of the check",
     "no_basis": "has no basis under the edition applied",
-    "open": "applies, but the facts it needs are not stated (open_when holds)",
+    "open": "applies, but does not decide: its open_when holds, and it puts its question",
     "passes": "applies, and its exception holds (unless): it passes",
     "fires": "applies, and no exception holds: it fires",
 }
@@ -168,7 +168,13 @@ def _precedent(
             {
                 "case": case.id,
                 "holding": case.holding,
-                "side": "held not to conform" if entry.side == "invalid" else "upheld",
+                "side": "held not to conform"
+                if entry.side == "invalid"
+                else {
+                    "conforms": "upheld",
+                    "conforms_with_recommendations": "upheld, with recommendations",
+                    "conforms_in_interpretation": "upheld in the Court's interpretation",
+                }.get(entry.case.holding, "upheld"),
                 "case_effect": entry.effect + 1,
                 "decided_under": case.constitution,
                 "relied_on": list(case.relied_on),
@@ -267,6 +273,11 @@ def _settled_by(r: StageResult) -> str:
         return "doctrine: " + ", ".join(r.doctrines)
     if r.source == "precedent":
         return "precedent: " + ", ".join(r.cases)
+    if r.doctrines:
+        return (
+            "nothing yet: " + ", ".join(r.doctrines) + " put the question, and no decided "
+            "case settles it"
+        )
     return "nothing: no doctrine and no decided case settles it"
 
 
@@ -342,7 +353,11 @@ def _tree_lines(node: Mapping[str, Any], indent: str) -> list[str]:
 
 
 def _doctrine_lines(d: Mapping[str, Any], verbose: bool) -> list[str]:
-    lines = [f"       {d['doctrine']} ({d['outcome']}) — {STATE_TEXT[d['state']]}"]
+    # the kind of doctrine, not what it did here: "a violation doctrine ... passes" reads right
+    kind = {"violation": "a violation doctrine", "concern": "a concern doctrine"}.get(
+        d["outcome"], d["outcome"]
+    )
+    lines = [f"       {d['doctrine']} ({kind}) — {STATE_TEXT[d['state']]}"]
     if d["defeated"]:
         lines.append(f"         defeated by {d['defeated']['by']}: {d['defeated']['why']}")
     if d["state"] == "does_not_apply" and not verbose:

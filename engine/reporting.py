@@ -306,7 +306,11 @@ def _open_questions_text(verdict: Verdict) -> list[str]:
             for q in r.questions:
                 lines += _wrap(f"{label}: {q}", "        ", "      - ")
             for n in r.nearest:
-                side = "held not to conform" if n.holding == "does_not_conform" else "upheld"
+                side = {
+                    "does_not_conform": "held not to conform",
+                    "conforms_with_recommendations": "upheld with recommendations",
+                    "conforms_in_interpretation": "upheld in interpretation",
+                }.get(n.holding, "upheld")
                 differs = ", ".join(n.distinctions) or "nothing recorded"
                 text = f"nearest {side}: {ruling_label(n.case)} [{n.case}], differs on {differs}"
                 if n.note:

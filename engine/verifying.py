@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
 from . import examplecheck, precedent, replaying, strategies
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Edition
 from .evaluating import Evaluator
 from .model import Case, DoctrineExample, DoctrineSet, Effect, Provision, Verdict
 from .reference import ReferenceMatcher
@@ -179,10 +179,11 @@ def doctrine_tests(ctx: Context, example: DoctrineExample) -> Problem | None:
     wrong = examplecheck.mismatch(verdict, example)
     if wrong is not None:
         expected, got = wrong
-        whose = "of " + example.doctrine if expected.startswith("verdict") else "its"
-        who = "the doctrines give" if expected.startswith("verdict") else example.doctrine
+        verdict_wrong = expected.startswith("verdict")
+        who = "the doctrines give" if verdict_wrong else example.doctrine
+        whose = f"the example of {example.doctrine}" if verdict_wrong else "its example"
         return Problem(
-            f"{who} {got.replace('_', ' ')} where {whose} example at "
+            f"{who} {got.replace('_', ' ')} where {whose} at "
             f"{example.location} expects: {expected.replace('_', ' ')}",
             (f"doctrines: {got}", f"example ({example.why}): {expected}"),
             example.provision,
@@ -557,7 +558,7 @@ class Straddle:
     difference: str  # "right <id>" or "aim <id>"
 
 
-def _editions_in_order(ctx: Context) -> list[Any]:
+def _editions_in_order(ctx: Context) -> list[Edition]:
     return sorted(ctx.catalogue.editions, key=lambda e: e.in_force_from)
 
 

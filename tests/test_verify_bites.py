@@ -150,3 +150,15 @@ def test_the_bundled_doctrines_are_all_told_apart(
         catalogue, doctrines, loading.load_cases([], catalogue), 0, examples
     ) as ctx:
         assert verifying.indistinct(ctx) == []
+
+
+def test_show_keeps_an_alternative_of_several_facts_together() -> None:
+    # found writing docs/tutorial.md: an `any` alternative with two facts was flattened into
+    # the list of alternatives, so "minor AND lifelong" read as "minor OR lifelong"
+    result = CliRunner().invoke(main, ["doctrine", "show", "law-enforcement-discrediting-bar"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    i = text.index("at least one of these holds:")
+    assert text[i:].split("\n")[1].strip() == "- all of these hold:"
+    assert "          - how serious the triggering misconduct is: a minor offence" in text
+    assert "          - how long the effect lasts: without limit of time" in text

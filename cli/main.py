@@ -709,12 +709,15 @@ def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
 @doctrine.command("test")
 @FORMAT
 @DOCTRINES
-def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
+@CASE_BASE
+def doctrine_test(fmt: str, doctrines_dir: Path | None, cases_dir: Path | None) -> None:
     """Run the examples written next to the doctrines (doctrines/tests/<id>.yaml).
 
     Each example is a provision and what its doctrine must do with it: fire, pass (apply with
     its exception holding) or not apply. Exit status 1 when any example fails, 3 when none
-    fails but some doctrine has no example, 2 when there are no examples at all.
+    fails but some doctrine has no example, 2 when there are no examples at all. An example
+    that states a `verdict` is also checked against the verdict of the whole set, with the
+    case base (--cases), as `tarazy check` gives it.
     """
     from tarazy.engine import cache, examplecheck, loading
     from tarazy.engine.evaluating import Evaluator
@@ -724,7 +727,7 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
     examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
     # with the case base, as verify and check see a provision: an example's `verdict` is the
     # verdict of the whole set
-    cases = loading.load_cases([], catalogue)
+    cases = cache.load_cases(cases_dir, catalogue)
     rows = []
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         for ex in examples:

@@ -16,7 +16,7 @@ from tarazy.engine import loading, verifying
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.model import DoctrineSet
 
-from .conftest import DOCTRINES
+from .conftest import CASES, DOCTRINES
 from .faults import Fault
 from .faults_new import NEW_FAULTS
 
@@ -162,3 +162,13 @@ def test_show_keeps_an_alternative_of_several_facts_together() -> None:
     assert text[i:].split("\n")[1].strip() == "- all of these hold:"
     assert "          - how serious the triggering misconduct is: a minor offence" in text
     assert "          - how long the effect lasts: without limit of time" in text
+
+
+def test_doctrine_test_reads_the_case_base_it_is_given(tmp_path: Path) -> None:
+    # the verdicts examples state are the whole set's with a case base: --cases chooses it
+    empty = tmp_path / "cases"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["doctrine", "test", "--cases", str(empty)])
+    assert result.exit_code == 2 and "no case files" in result.stderr
+    result = CliRunner().invoke(main, ["doctrine", "test", "--cases", str(CASES)])
+    assert result.exit_code == 0, result.output

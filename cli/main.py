@@ -45,6 +45,8 @@ PROPERTY_NAMES = (
     "differential",
     "edition_change",
     "case_base",
+    "coverage",
+    "rulings",
     "adequacy",
 )
 
@@ -797,25 +799,31 @@ def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
 @doctrine.command("test")
 @FORMAT
 @DOCTRINES
-def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
+@CASE_BASE
+def doctrine_test(fmt: str, doctrines_dir: Path | None, cases_dir: Path | None) -> None:
     """Run the examples written next to the doctrines (doctrines/tests/<id>.yaml).
 
     Each example is a provision and what its doctrine must do with it: fire, pass (apply with
     its exception holding) or not apply. Exit status 1 when any example fails, 3 when none
-    fails but some doctrine has no example, 2 when there are no examples at all.
+    fails but some doctrine has no example, 2 when there are no examples at all. An example
+    that states a `verdict` is also checked against the verdict of the whole set, with the
+    case base (--cases), as `tarazy check` gives it.
     """
-    from tarazy.engine import cache, loading
-    from tarazy.engine.evaluating import Evaluator, doctrine_status
+    from tarazy.engine import cache, examplecheck, loading
+    from tarazy.engine.evaluating import Evaluator
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     examples = loading.load_doctrine_examples(doctrines_dir, catalogue, doctrines)
+    # with the case base, as verify and check see a provision: an example's `verdict` is the
+    # verdict of the whole set
+    cases = cache.load_cases(cases_dir, catalogue)
     rows = []
-    with Evaluator(doctrines, catalogue) as evaluator:
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         for ex in examples:
-            got = doctrine_status(evaluator.evaluate(ex.provision, ex.as_of), ex.doctrine)
-            rows.append((ex, got))
-    failed = [(ex, got) for ex, got in rows if got != ex.expect]
+            wrong = examplecheck.mismatch(evaluator.evaluate(ex.provision, ex.as_of), ex)
+            rows.append((ex, wrong))
+    failed = [(ex, wrong) for ex, wrong in rows if wrong is not None]
     untested = [d for d in doctrines.ids if d not in {ex.doctrine for ex in examples}]
     if fmt == "json":
         data = {
@@ -825,10 +833,10 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
                     "doctrine": ex.doctrine,
                     "where": str(ex.location),
                     "why": ex.why,
-                    "expected": ex.expect,
-                    "got": got,
+                    "expected": wrong[0],
+                    "got": wrong[1],
                 }
-                for ex, got in failed
+                for ex, wrong in failed
             ],
             "doctrines_without_examples": untested,
         }
@@ -836,8 +844,8 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None) -> None:
     else:
         from tarazy.engine import failures
 
-        for ex, got in failed:
-            click.echo(failures.example_failure(ex, got))
+        for ex, wrong in failed:
+            click.echo(failures.example_failure(ex, wrong[1], wrong[0]))
         if untested:
             click.echo("doctrines without examples: " + ", ".join(untested))
         click.echo(f"{len(rows)} examples, {len(failed)} failed")
@@ -901,8 +909,13 @@ def verify(
       absolute_rights  denying a never-restrictable right never conforms
       differential     durable_rules agrees with an independent interpreter
       edition_change   a new edition changes verdicts only through doctrines whose
-                       basis it changed
+                       basis it changed; provisions straddling every difference between
+                       the editions are checked against the catalogue
       case_base        no two decided cases contradict each other
+      coverage         every doctrine branch is witnessed true and false by a case or
+                       an example, and every doctrine has examples
+      rulings          a violation cites a ruling held not to conform, a concern one
+                       upheld with recommendations or in an interpretation
       adequacy         every doctrine is needed by a case or a property
 
     A failure prints the shrunk provision as a bill file to paste into `tarazy check` and

@@ -22,9 +22,10 @@ def case_failure(case: Case, result: Replay) -> str:
     )
 
 
-def example_failure(example: DoctrineExample, got: str) -> str:
-    """A doctrine example whose doctrine did something else: where, what, why."""
+def example_failure(example: DoctrineExample, got: str, expected: str | None = None) -> str:
+    """A doctrine example whose doctrine did something else (or whose `verdict` the whole
+    set does not give, then ``expected`` says so): where, what, why."""
     return (
-        f"{example.location}: {example.doctrine} expected {example.expect}, got {got} — "
-        f"{example.why}"
+        f"{example.location}: {example.doctrine} expected {expected or example.expect}, got "
+        f"{got} — {example.why}"
     )

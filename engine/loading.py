@@ -656,6 +656,7 @@ def _examples_of(
                 expect=item["expect"],
                 provision=_provision(body, doc, path),
                 location=Location(doc.file, doc.line_of(path)),
+                verdict=item.get("verdict"),
             )
         )
     return examples

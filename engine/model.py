@@ -555,6 +555,9 @@ class DoctrineExample:
     expect: Literal["fires", "open", "passes", "does_not_apply"]
     provision: Provision
     location: Location | None = attrs.field(default=None, eq=False)
+    # the verdict of the whole doctrine set (with the case base) the example expects, when it
+    # states one: what the rulings say of the provision, not only what its doctrine does
+    verdict: str | None = None
 
 
 # --------------------------------------------------------------------------- verdicts

@@ -58,8 +58,8 @@ class _Setup:
                 "catalogue": catalogue,
                 "doctrines": doctrines,
                 "evaluator": Evaluator(doctrines, catalogue, cases=cases),
-                # examples are run as `tarazy doctrine test` runs them: doctrines alone
-                "examples": Evaluator(doctrines, catalogue),
+                # examples are run as `tarazy doctrine test` runs them: with the case base
+                "examples": Evaluator(doctrines, catalogue, cases=cases),
             }
         return self._loaded
 
@@ -178,19 +178,19 @@ class TarazyExampleItem(pytest.Item):
         self.tarazy = tarazy
 
     def runtest(self) -> None:
-        from tarazy.engine.evaluating import doctrine_status
+        from tarazy.engine import examplecheck
 
         ex = self.example
         verdict = self.tarazy.load()["examples"].evaluate(ex.provision, ex.as_of)
-        got = doctrine_status(verdict, ex.doctrine)
-        if got != ex.expect:
-            raise ExampleFailed(got)
+        wrong = examplecheck.mismatch(verdict, ex)
+        if wrong is not None:
+            raise ExampleFailed(wrong[1], wrong[0])
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         if isinstance(excinfo.value, ExampleFailed):
             from tarazy.engine import failures
 
-            return failures.example_failure(self.example, excinfo.value.args[0])
+            return failures.example_failure(self.example, *excinfo.value.args)
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:

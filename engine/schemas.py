@@ -310,6 +310,10 @@ def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
                                 ("fires", "open", "passes", "does_not_apply"),
                                 "what the doctrine must do",
                             ),
+                            "verdict": _enum(
+                                model.VERDICT_OUTCOMES,
+                                "the verdict of the whole doctrine set on the provision",
+                            ),
                             "instrument": _enum(model.INSTRUMENTS, "rank of the act (law)"),
                             "effect": effect_schema(catalogue),
                         },

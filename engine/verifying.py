@@ -28,10 +28,10 @@ from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
-from . import precedent, replaying, strategies
-from .catalogue import Catalogue
-from .evaluating import Evaluator, doctrine_status
-from .model import Case, DoctrineExample, DoctrineSet, Provision, Verdict
+from . import examplecheck, precedent, replaying, strategies
+from .catalogue import Catalogue, Edition
+from .evaluating import Evaluator
+from .model import Case, DoctrineExample, DoctrineSet, Effect, Provision, Verdict
 from .reference import ReferenceMatcher
 from .reporting import bill_yaml, ruling_label
 from .strategies import Scenario
@@ -173,14 +173,19 @@ def _outcome(verdict: Verdict) -> str:
 
 def doctrine_tests(ctx: Context, example: DoctrineExample) -> Problem | None:
     """Doctrine examples: each example written next to a doctrine (doctrines/tests/) gets
-    from that doctrine what the example says - it fires, it passes, or it does not apply."""
+    from that doctrine what the example says - it fires, it passes, or it does not apply -
+    and, where the example states a `verdict`, the whole set (with the case base) gives it."""
     verdict = ctx.verdict(example.provision, example.as_of)
-    got = doctrine_status(verdict, example.doctrine)
-    if got != example.expect:
+    wrong = examplecheck.mismatch(verdict, example)
+    if wrong is not None:
+        expected, got = wrong
+        verdict_wrong = expected.startswith("verdict")
+        who = "the doctrines give" if verdict_wrong else example.doctrine
+        whose = f"the example of {example.doctrine}" if verdict_wrong else "its example"
         return Problem(
-            f"{example.doctrine} {got.replace('_', ' ')} where its example at "
-            f"{example.location} expects: {example.expect.replace('_', ' ')}",
-            (f"doctrine {example.doctrine}: {got}", f"example ({example.why}): {example.expect}"),
+            f"{who} {got.replace('_', ' ')} where {whose} at "
+            f"{example.location} expects: {expected.replace('_', ' ')}",
+            (f"doctrines: {got}", f"example ({example.why}): {expected}"),
             example.provision,
             example.as_of,
         )
@@ -538,6 +543,231 @@ def case_base(ctx: Context, _item: None) -> Problem | None:
     return None
 
 
+# --------------------------------------------------------------------------- issue 13
+
+
+@attrs.frozen
+class Straddle:
+    """A provision built on one difference between two editions the catalogue knows: a right
+    whose never-restrictable flag differs, or an aim one edition admits for the right and the
+    other does not."""
+
+    provision: Provision
+    old: str
+    new: str
+    difference: str  # "right <id>" or "aim <id>"
+
+
+def _editions_in_order(ctx: Context) -> list[Edition]:
+    return sorted(ctx.catalogue.editions, key=lambda e: e.in_force_from)
+
+
+def straddles(ctx: Context) -> list[Straddle]:
+    """Provisions that straddle every difference between consecutive editions: every effect
+    of the decided cases and doctrine examples moved onto each right whose never-restrictable
+    flag differs, and every right restricted (banned, conditioned) for each aim admitted for
+    it under one edition only."""
+    from .facts import effect_facts
+
+    found: dict[tuple[Any, ...], Straddle] = {}
+    restrictive = ("condition", "ban", "deprivation", "procedural_limit", "sanction")
+    for old, new in itertools.pairwise(_editions_in_order(ctx)):
+        flipped = [
+            r
+            for r in ctx.catalogue.right_ids
+            if ctx.catalogue.never_restrictable(r, old.id)
+            != ctx.catalogue.never_restrictable(r, new.id)
+            and ctx.catalogue.article(r, old.id) is not None
+            and ctx.catalogue.article(r, new.id) is not None
+        ]
+        for seed in ctx.seeds:
+            for effect in seed.provision.effects:
+                if effect.kind == "differentiation":
+                    continue
+                for right in flipped:
+                    moved = attrs.evolve(effect, right=right, location=None)
+                    provision = Provision("straddle", seed.provision.instrument, (moved,))
+                    found.setdefault(
+                        (provision, old.id), Straddle(provision, old.id, new.id, f"right {right}")
+                    )
+        for right in ctx.catalogue.right_ids:
+            if ctx.catalogue.article(right, old.id) is None:
+                continue
+            if ctx.catalogue.article(right, new.id) is None:
+                continue
+            for aim in ctx.catalogue.aim_ids:
+                for kind in restrictive[:2]:
+                    effect = Effect(right=right, kind=kind, aims=(aim,), clarity="clear")
+                    provision = Provision("straddle", "law", (effect,))
+                    then = effect_facts(provision, effect, old.id, ctx.catalogue)
+                    now = effect_facts(provision, effect, new.id, ctx.catalogue)
+                    if then["has_inadmissible_aim"] != now["has_inadmissible_aim"]:
+                        found.setdefault(
+                            (provision, old.id),
+                            Straddle(provision, old.id, new.id, f"aim {aim}"),
+                        )
+    return list(found.values())
+
+
+def _edition_day(ctx: Context, edition_id: str, later: bool) -> dt.date:
+    editions = _editions_in_order(ctx)
+    i = [e.id for e in editions].index(edition_id)
+    e = editions[i]
+    if later:
+        return e.in_force_from
+    return e.in_force_to or editions[i + 1].in_force_from - dt.timedelta(days=1)
+
+
+def edition_straddle(ctx: Context, item: Straddle) -> Problem | None:
+    """On a provision built to straddle a difference between two editions: the doctrines
+    whose basis is marked the same decide it the same under both; under the edition that
+    lets the right be restricted, its absolute-rights stage fails only on political grounds,
+    and under the one that lists it, a denial fails that stage; an aim the edition in force
+    does not admit for the right fails the legitimate-aim stage, and one it admits does not."""
+    from .facts import effect_facts
+
+    problem = edition_change(ctx, Scenario(item.provision, _edition_day(ctx, item.old, False)))
+    if problem is not None:
+        return problem
+    effect = item.provision.effects[0]
+    for edition_id, later in ((item.old, False), (item.new, True)):
+        day = _edition_day(ctx, edition_id, later)
+        verdict = ctx.evaluator.evaluate(item.provision, day, edition_id)
+        absolute = verdict.stages[0].status("absolute_rights")
+        aim = verdict.stages[0].status("legitimate_aim")
+        listed = ctx.catalogue.never_restrictable(effect.right, edition_id)
+        facts = effect_facts(item.provision, effect, edition_id, ctx.catalogue)
+        wrong = None
+        if item.difference.startswith("right") and not listed and not effect.political_grounds:
+            if absolute == "fails":
+                wrong = (
+                    f"the absolute-rights stage fails under {edition_id}, which lets "
+                    f"{effect.right} be restricted",
+                    f"catalogue: {effect.right} is not never restrictable under {edition_id}",
+                )
+        elif item.difference.startswith("right") and listed and effect.kind == "denial":
+            if absolute != "fails":
+                wrong = (
+                    f"a denial of {effect.right} does not fail the absolute-rights stage "
+                    f"under {edition_id}, which lists it as never restrictable",
+                    f"catalogue: {effect.right} is never restrictable under {edition_id}",
+                )
+        elif item.difference.startswith("aim") and aim in ("fails", "passes", "open"):
+            inadmissible = bool(facts["has_inadmissible_aim"])
+            if inadmissible and aim != "fails":
+                wrong = (
+                    f"an aim {edition_id} does not admit for {effect.right} "
+                    f"({', '.join(effect.aims)}) does not fail the legitimate-aim stage ({aim})",
+                    f"catalogue: {', '.join(effect.aims)} not admitted under {edition_id}",
+                )
+            elif not inadmissible and aim == "fails":
+                wrong = (
+                    f"an aim {edition_id} admits for {effect.right} ({', '.join(effect.aims)}) "
+                    "fails the legitimate-aim stage",
+                    f"catalogue: {', '.join(effect.aims)} admitted under {edition_id}",
+                )
+        if wrong is not None:
+            return Problem(
+                wrong[0],
+                (f"doctrines ({edition_id}): {_outcome(verdict)}", wrong[1]),
+                item.provision,
+                day,
+            )
+    return None
+
+
+def _edition_items(ctx: Context) -> list[Any]:
+    return [*ctx.seeds, *straddles(ctx)]
+
+
+def _edition_item_check(ctx: Context, item: Any) -> Problem | None:
+    if isinstance(item, Straddle):
+        return edition_straddle(ctx, item)
+    return edition_change(ctx, item)
+
+
+def branch_coverage(ctx: Context, _item: None) -> Problem | None:
+    """Coverage: every condition branch of every doctrine - `when`, `unless`, `open_when`
+    and each alternative of an `any` list - is witnessed true and false by the decided cases
+    and the doctrine examples (engine/coverage.py), and every doctrine has examples of its
+    own; an exception no case or example reaches is a change nothing checks."""
+    from . import coverage
+
+    own = {e.doctrine for e in ctx.examples}
+    bare = [d for d in ctx.doctrines.ids if d not in own]
+    if bare:
+        return Problem(
+            f"doctrine {bare[0]} has no examples (doctrines/tests/{bare[0]}.yaml)",
+            (f"doctrine {bare[0]}: no example", "coverage: every doctrine has examples"),
+        )
+    found = coverage.coverage(ctx.doctrines, ctx.cases, ctx.examples, ctx.catalogue)
+    missing = [b for b in found if not b.covered]
+    if missing:
+        b = missing[0]
+        return Problem(
+            f"{len(missing)} branch(es) not witnessed both ways; first: {b.file}:{b.line}: "
+            f"{b.doctrine} {b.label}: never witnessed {' or '.join(b.missing)}",
+            (
+                f"doctrine {b.doctrine} {b.label}: {b.text}",
+                f"cases and examples: witnessed true by {len(b.true)}, false by {len(b.false)}",
+            ),
+        )
+    return None
+
+
+_ALLOWED_HOLDINGS = {
+    "violation": ("does_not_conform",),
+    "concern": ("conforms_with_recommendations", "conforms_in_interpretation"),
+}
+
+
+def ruling_outcomes(ctx: Context, doctrine_id: str) -> Problem | None:
+    """Outcomes follow the rulings: a violation doctrine cites a ruling held not to conform
+    (or upheld only in an interpretation, whose case models the literal reading the
+    interpretation cured, or upheld where the doctrine itself passes: the Court stated the
+    rule and found it met); a concern doctrine cites a ruling upheld with recommendations or
+    in an interpretation. A doctrine resting on the text (`rulings: []`) is exempt."""
+    doctrine = ctx.doctrines.get(doctrine_id)
+    cited = [c for c in ctx.cases if c.id in doctrine.rulings]
+    if not doctrine.rulings or not cited:
+        return None  # rests on the text, or its rulings have no case file (lint reports it)
+    for case in cited:
+        if case.holding in _ALLOWED_HOLDINGS[doctrine.outcome]:
+            return None
+        if doctrine.outcome == "violation":
+            if case.holding == "conforms_in_interpretation" and case.models_reading == "literal":
+                return None
+            replayed = next(r for r in ctx.replays if r.case.id == case.id)
+            if any(p.doctrine == doctrine_id for p in replayed.verdict.passed):
+                return None
+    holdings = ", ".join(f"{c.id}: {c.holding}" for c in cited)
+    wanted = " or ".join(_ALLOWED_HOLDINGS[doctrine.outcome])
+    return Problem(
+        f"{doctrine_id} is a {doctrine.outcome}, yet no ruling it cites was held {wanted}",
+        (f"doctrine {doctrine_id}: {doctrine.outcome}", f"rulings cited: {holdings}"),
+    )
+
+
+def indistinct(ctx: Context) -> list[str]:
+    """Pairs of doctrines at one stage that no decided case and no example tells apart: each
+    does the same (fires, passes, is open, does not apply) on every effect of every one."""
+    from .evaluating import doctrine_status
+
+    rows: dict[str, list[str]] = {d: [] for d in ctx.doctrines.ids}
+    verdicts = [r.verdict for r in ctx.replays] + [
+        ctx.verdict(e.provision, e.as_of) for e in ctx.examples
+    ]
+    for verdict in verdicts:
+        for d in ctx.doctrines.ids:
+            rows[d].append(doctrine_status(verdict, d))
+    pairs = []
+    for a, b in itertools.combinations(ctx.doctrines.ids, 2):
+        da, db = ctx.doctrines.get(a), ctx.doctrines.get(b)
+        if da.stage == db.stage and rows[a] == rows[b]:
+            pairs.append(f"{a} and {b}")
+    return pairs
+
+
 # --------------------------------------------------------------------------- strategies
 
 
@@ -634,8 +864,16 @@ PROPERTIES: tuple[Property, ...] = (
     Property("irrelevance", irrelevance, strategy=_irrelevance_examples),
     Property("absolute_rights", absolute_rights, strategy=_absolute_examples),
     Property("differential", differential, strategy=_scenarios, items=lambda ctx: ctx.seeds),
-    Property("edition_change", edition_change, strategy=_scenarios, items=lambda ctx: ctx.seeds),
+    Property(
+        "edition_change",
+        edition_change,
+        strategy=_scenarios,
+        items=_edition_items,
+        item_check=_edition_item_check,
+    ),
     Property("case_base", case_base, items=lambda ctx: [None]),
+    Property("coverage", branch_coverage, items=lambda ctx: [None]),
+    Property("rulings", ruling_outcomes, items=lambda ctx: ctx.doctrines.ids),
 )
 
 
@@ -759,6 +997,13 @@ def verify(
                 result = attrs.evolve(
                     result,
                     notes=(*result.notes, "no decided case exercises: " + ", ".join(idle)),
+                )
+        if prop.name == "coverage":
+            same = indistinct(ctx)
+            if same:
+                result = attrs.evolve(
+                    result,
+                    notes=(*result.notes, "no case or example distinguishes: " + "; ".join(same)),
                 )
         results.append(result)
     return results

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from . import model
 from .catalogue import Catalogue
-from .conditions import AnyOf, Condition, FieldSpec, Not, Test
+from .conditions import AllOf, AnyOf, Condition, FieldSpec, Not, Test
 from .facts import DURATIONS, UNSPECIFIED, field_registry
 
 WIDTH = 92
@@ -286,6 +286,11 @@ class Wording:
         if isinstance(condition, AnyOf):
             out = [f"{pad}- {self.words['any']}"]
             for part in condition.parts:
-                out += self.lines(part, indent + 4)
+                if isinstance(part, AllOf) and len(part.parts) > 1:
+                    # one alternative of several facts: a group, never flattened into the list
+                    out.append(f"{pad}    - {self.words['all']}")
+                    out += self.lines(part, indent + 8)
+                else:
+                    out += self.lines(part, indent + 4)
             return out
         return [line for part in condition.parts for line in self.lines(part, indent)]

@@ -199,7 +199,7 @@ def test_cli_exit_status_and_json(folder: Path) -> None:
     assert f"{SPECIAL}.yaml:" in result.output and "error: 'unless' holds" in result.output
     result = runner.invoke(main, ["doctrine", "lint", "--format", "json", str(folder)])
     data = json.loads(result.output)
-    assert data["summary"]["errors"] == 1 and data["summary"]["files"] == 17
+    assert data["summary"]["errors"] == 1 and data["summary"]["files"] == 18
     assert runner.invoke(main, ["doctrine", "lint"]).exit_code == 0
 
 

@@ -65,8 +65,8 @@ def test_a_failing_example_says_where_what_and_why(tmp_path: Path) -> None:
     examples = where / "doctrines" / "tests" / "access-to-justice-fee-relief.yaml"
     text = examples.read_text(encoding="utf-8")
     old = (
-        "expect: passes\n    effect: {right: judicial_protection, kind: condition, "
-        "requirement: fee, safeguards: [deferral]}"
+        "expect: passes\n    verdict: open\n    effect: {right: judicial_protection, "
+        "kind: condition, requirement: fee, safeguards: [deferral]}"
     )
     assert old in text
     examples.write_text(text.replace(old, old.replace("passes", "fires")), encoding="utf-8")

@@ -18,7 +18,7 @@ from tarazy.engine.errors import InputError
 from tarazy.engine.evaluating import Evaluator
 from tarazy.engine.model import DoctrineSet
 
-from .conftest import CASES, DOCTRINES, REPO
+from .conftest import CASES, DOCTRINES
 
 pytest_plugins = ["pytester"]
 
@@ -466,7 +466,7 @@ def test_duplicate_case_ids_are_an_error(tmp_path: Path, catalogue: Catalogue) -
 
 
 def test_pytest_collects_cases_by_id_and_explains_a_failure(pytester: pytest.Pytester) -> None:
-    shutil.copy(REPO / "conftest.py", pytester.path / "conftest.py")
+    pytester.makeini("[pytest]\ntarazy_cases = cases\n")
     copy_tree(DOCTRINES, pytester.path / "doctrines")
     cases = copy_tree(CASES, pytester.path / "cases")
     path = cases / "KZ-CC-NR-2025-70.yaml"

@@ -50,6 +50,18 @@ PROPERTY_NAMES = (
     "adequacy",
 )
 
+# The stages of the proportionality test, for option choices without importing the model at
+# start-up (tests/test_scale.py checks them against engine/model.py's STAGES).
+STAGE_NAMES = (
+    "legality",
+    "absolute_rights",
+    "legitimate_aim",
+    "necessity",
+    "balance",
+    "equality",
+    "certainty",
+)
+
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_OPEN, EXIT_ENGINE = 0, 1, 2, 3, 4
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the output's reader closed it
 
@@ -1100,17 +1112,7 @@ def coverage(
 )
 @click.option(
     "--stage",
-    type=click.Choice(
-        [
-            "legality",
-            "absolute_rights",
-            "legitimate_aim",
-            "necessity",
-            "balance",
-            "equality",
-            "certainty",
-        ]
-    ),
+    type=click.Choice(list(STAGE_NAMES)),
     default="necessity",
     show_default=True,
     help="The stage of the proportionality test it settles.",

@@ -431,20 +431,17 @@ def _pair(
         msg = f"'when' holds exactly where '{db.id}''s does ({b.file.name}): the same reach"
         out.append(_at(a, ["when"], "warning", "subsumed", msg))
     elif a_in_b and not b_in_a and not _general(db):
-        msg = (
-            f"subsumed by '{db.id}' ({b.file.name}): every effect this 'when' reaches, its "
-            "'when' reaches too; if this is the special rule, say specialises: "
-            f"[{db.id}]"
-        )
-        out.append(_at(a, ["when"], "warning", "subsumed", msg))
+        out.append(_at(a, ["when"], "warning", "subsumed", _subsumed_by(db.id, b.file.name)))
     elif b_in_a and not a_in_b and not _general(da):
-        msg = (
-            f"subsumed by '{da.id}' ({a.file.name}): every effect this 'when' reaches, its "
-            "'when' reaches too; if this is the special rule, say specialises: "
-            f"[{da.id}]"
-        )
-        out.append(_at(b, ["when"], "warning", "subsumed", msg))
+        out.append(_at(b, ["when"], "warning", "subsumed", _subsumed_by(da.id, a.file.name)))
     return out
+
+
+def _subsumed_by(general: str, file: str) -> str:
+    return (
+        f"subsumed by '{general}' ({file}): every effect this 'when' reaches, its 'when' "
+        f"reaches too; if this is the special rule, say specialises: [{general}]"
+    )
 
 
 def _rule(sa: str, sb: str) -> str:

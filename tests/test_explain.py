@@ -23,24 +23,12 @@ from tarazy.engine.facts import Facts
 from tarazy.engine.model import Case, DoctrineSet
 
 from .conftest import CASES, DOCTRINES, EXAMPLES, NEW, OLD, write
+from .test_cli import CONFORMING
 
 COURT_FEES = EXAMPLES / "court-fees.yaml"
 # The registration requirement of 67-НП, upheld; under 1995-2022 every stage that no
 # doctrine settles passes by that precedent (tests/test_cli.py, CONFORMING).
-LIKE_67 = """\
-bill: {as_of: 2025-06-01}
-provisions:
-  - id: registration-like-67
-    instrument: law
-    effects:
-      - right: conscience_manifestation
-        kind: condition
-        requirement: registration
-        sector: religion
-        aims: [public_order]
-        clarity: clear
-        addressees: {label: missionaries, breadth: broad_group}
-"""
+LIKE_67 = CONFORMING
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tarazy.cli.main import PROPERTY_NAMES, main
-from tarazy.engine import cache, loading, reporting, streaming, synthetic, verifying
+from tarazy.cli.main import PROPERTY_NAMES, STAGE_NAMES, main
+from tarazy.engine import cache, loading, model, reporting, streaming, synthetic, verifying
 from tarazy.engine.catalogue import Catalogue
 from tarazy.engine.evaluating import Evaluator, edition_for
 from tarazy.engine.model import DoctrineSet
@@ -120,6 +120,7 @@ def test_generate_is_seeded_and_loads_back(tmp_path: Path, catalogue: Catalogue)
 
 def test_the_cli_lists_verify_properties_without_importing_hypothesis() -> None:
     assert tuple(p.name for p in (*verifying.PROPERTIES, verifying.ADEQUACY)) == PROPERTY_NAMES
+    assert tuple(model.STAGES) == STAGE_NAMES
 
 
 def test_check_imports_neither_hypothesis_nor_ruamel_dumping(tmp_path: Path) -> None:

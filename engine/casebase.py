@@ -36,8 +36,10 @@ from .model import Case, Doctrine, DoctrineSet, Effect, NearestCase, Provision
 
 __all__ = [
     "CATEGORY_FIELDS",
+    "PASS_DIMENSIONS",
     "CaseBase",
     "PrecedentStep",
+    "binding_side",
     "doctrine_dimensions",
 ]
 
@@ -54,7 +56,7 @@ CATEGORY_FIELDS: tuple[str, ...] = (
 
 # Dimensions compared for a pass by analogy: every dimension except the one that reads a
 # conclusion ("justification" is the legal conclusion itself and decides nothing).
-_PASS_DIMENSIONS: tuple[Dimension, ...] = tuple(
+PASS_DIMENSIONS: tuple[Dimension, ...] = tuple(
     d for d in DIMENSIONS.values() if d.id != "justification"
 )
 
@@ -69,10 +71,12 @@ def doctrine_dimensions(doctrine: Doctrine) -> tuple[Dimension, ...]:
     return tuple(DIMENSIONS[i] for i in ids if i != "justification")
 
 
-def side(holding: str) -> str | None:
+def binding_side(holding: str) -> str | None:
     """``invalid`` for a case held not to conform; ``valid`` for one upheld - with or without
     recommendations, or in the Court's interpretation (a provision no more restrictive then
-    conforms only with a concern: as the Court read it, or with its recommendations)."""
+    conforms only with a concern: as the Court read it, or with its recommendations).
+    Unlike ``precedent.side``, which keeps interpretation rulings out of the pairwise
+    consistency check, a precedent for a verdict may be an interpretation ruling."""
     if holding == "does_not_conform":
         return "invalid"
     if holding in ("conforms", "conforms_with_recommendations", "conforms_in_interpretation"):
@@ -133,7 +137,7 @@ class CaseBase:
         by_id = {d.id: d for d in doctrines.doctrines}
         entries: list[_Entry] = []
         for case in sorted(cases, key=lambda c: c.id):
-            which = side(case.holding)
+            which = binding_side(case.holding)
             if which is None:
                 continue
             deciding = [by_id[d] for d in case.relied_on if d in by_id]
@@ -148,7 +152,7 @@ class CaseBase:
                         i,
                         which,
                         frozenset(d.stage for d in violations),
-                        tuple(dims[k] for k in sorted(dims)) or _PASS_DIMENSIONS,
+                        tuple(dims[k] for k in sorted(dims)) or PASS_DIMENSIONS,
                     )
                 )
         self._entries = tuple(entries)
@@ -217,7 +221,7 @@ class CaseBase:
             else:
                 against = [
                     d.id
-                    for d in _PASS_DIMENSIONS
+                    for d in PASS_DIMENSIONS
                     if not d.at_least_as_restrictive(
                         d.get(case.provision, other), d.get(provision, effect)
                     )
@@ -272,7 +276,7 @@ class CaseBase:
             ids = tuple(sorted({e.case.id for e in passes}))
             recommended = all(e.case.holding != "conforms" for e in passes)
             return PrecedentStep(
-                "passes", ids, tuple(d.id for d in _PASS_DIMENSIONS), recommended=recommended
+                "passes", ids, tuple(d.id for d in PASS_DIMENSIONS), recommended=recommended
             )
         if passes and fails:
             # the case base itself is divided here: both sides are named, nothing is decided

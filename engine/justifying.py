@@ -30,7 +30,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import explaining
-from .casebase import _PASS_DIMENSIONS as PASS_DIMENSIONS
+from .casebase import PASS_DIMENSIONS
 from .catalogue import Catalogue
 from .conditions import AllOf, AnyOf, Condition, Not, Test, describe
 from .errors import EngineError

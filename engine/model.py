@@ -581,7 +581,8 @@ class Finding:
 
 @attrs.frozen
 class Passed:
-    """A doctrine that applied to an effect and was defeated by its exception."""
+    """A doctrine that applied to an effect (0-based) and did not fire: in
+    ``Verdict.passed`` its exception held, in ``Verdict.opened`` its ``open_when`` did."""
 
     doctrine: str
     stage: str

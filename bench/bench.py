@@ -106,7 +106,8 @@ def paired(times: dict[str, list[float]], top: str, bottom: str) -> float:
 
 
 def _provisions(count: int, seed: int) -> list[Any]:
-    from tarazy.engine import loading, synthetic
+    from tarazy.engine.input import loading
+    from tarazy.engine.verification import synthetic
 
     catalogue = loading.load_catalogue()
     seeds = [c.provision for c in loading.load_cases([], catalogue)]
@@ -114,7 +115,8 @@ def _provisions(count: int, seed: int) -> list[Any]:
 
 
 def write_bill(path: Path, count: int, seed: int) -> None:
-    from tarazy.engine import loading, synthetic
+    from tarazy.engine.input import loading
+    from tarazy.engine.verification import synthetic
 
     catalogue = loading.load_catalogue()
     seeds = [c.provision for c in loading.load_cases([], catalogue)]
@@ -132,11 +134,12 @@ def write_bill(path: Path, count: int, seed: int) -> None:
 
 def engine_section(count: int, rounds: int, seed: int) -> dict[str, float]:
     import durable_rules_engine
-    from tarazy.engine import loading
-    from tarazy.engine.compiling import CompiledRules, encode
-    from tarazy.engine.evaluating import Evaluator
-    from tarazy.engine.facts import effect_facts, field_registry
-    from tarazy.engine.reference import ReferenceMatcher
+
+    from tarazy.engine.input import loading
+    from tarazy.engine.model.facts import effect_facts, field_registry
+    from tarazy.engine.rules.compiling import CompiledRules, encode
+    from tarazy.engine.rules.reference import ReferenceMatcher
+    from tarazy.engine.verdict.evaluating import Evaluator
 
     catalogue = loading.load_catalogue()
     doctrines = loading.load_doctrines(None, catalogue)
@@ -155,7 +158,7 @@ def engine_section(count: int, rounds: int, seed: int) -> dict[str, float]:
         CompiledRules(doctrines, fields) as rules,
         Evaluator(doctrines, catalogue, cases=cases) as ev,
     ):
-        # The bundled doctrines compile to one durable ruleset (engine/compiling.py splits
+        # The bundled doctrines compile to one durable ruleset (engine/rules/compiling.py splits
         # larger sets); raw durable and its C entry points run that ruleset on the same facts.
         assert rules.ruleset_count == 1, "the bundled doctrines no longer fit one ruleset"
         ruleset = rules._rulesets[0]
@@ -361,8 +364,9 @@ def cold_start(rounds: int, work: Path) -> float:
 
 def rss_worker(count: int, seed: int) -> None:
     """Runs in a child: evaluate ``count`` generated provisions, keep none, report RSS."""
-    from tarazy.engine import loading, synthetic
-    from tarazy.engine.evaluating import Evaluator
+    from tarazy.engine.input import loading
+    from tarazy.engine.verdict.evaluating import Evaluator
+    from tarazy.engine.verification import synthetic
 
     def rss_kb() -> int:
         with open("/proc/self/status") as f:
@@ -407,7 +411,8 @@ def memory(count: int, seed: int) -> float:
 
 
 def verify_section(examples: int, deep: bool) -> None:
-    from tarazy.engine import loading, verifying
+    from tarazy.engine.input import loading
+    from tarazy.engine.verification import verifying
 
     catalogue = loading.load_catalogue()
     doctrines = loading.load_doctrines(None, catalogue)

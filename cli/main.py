@@ -23,18 +23,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from tarazy.engine.errors import EngineError, InputError, InputErrors, gather, one_line
+
+from tarazy.engine.model.errors import EngineError, InputError, InputErrors, gather, one_line
 
 # Start-up: each command imports what it uses, inside its function, so that `tarazy check`
 # does not import Hypothesis (only `verify` does) and `rights` does not import jsonschema
-# or durable_rules. The catalogue and doctrines come through tarazy.engine.cache.
+# or durable_rules. The catalogue and doctrines come through tarazy.engine.input.cache.
 if TYPE_CHECKING:
-    from tarazy.engine import model, verifying
-    from tarazy.engine.catalogue import Catalogue
-    from tarazy.engine.replaying import Replay
+    from tarazy.engine import model
+    from tarazy.engine.analysis.replaying import Replay
+    from tarazy.engine.model.catalogue import Catalogue
+    from tarazy.engine.verification import verifying
 
 # The names of verify's properties, for its --property choice without importing Hypothesis
-# (tests/test_cli.py checks them against engine/verifying.py's registry).
+# (tests/test_cli.py checks them against engine/verification/verifying.py's registry).
 PROPERTY_NAMES = (
     "doctrine_tests",
     "replay",
@@ -51,7 +53,7 @@ PROPERTY_NAMES = (
 )
 
 # The stages of the proportionality test, for option choices without importing the model at
-# start-up (tests/test_scale.py checks them against engine/model.py's STAGES).
+# start-up (tests/test_scale.py checks them against engine/model/'s STAGES).
 STAGE_NAMES = (
     "legality",
     "absolute_rights",
@@ -339,8 +341,9 @@ def check(
     are made. A FILE may be '-' (a bill on standard input) or a directory (every *.yaml
     and *.yml in it, by name).
     """
-    from tarazy.engine import batch, cache, loading, streaming
-    from tarazy.engine.evaluating import edition_for
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.reports import batch, streaming
+    from tarazy.engine.verdict.evaluating import edition_for
 
     catalogue = cache.load_catalogue()
     problems: list[InputError] = []
@@ -409,7 +412,7 @@ def check(
     import gc
 
     gc.freeze()  # the loaded input lives to the end: no collection need walk it again
-    from tarazy.engine import provenance
+    from tarazy.engine.reports import provenance
 
     stamp = provenance.stamp(doctrines, cases_dir)
     total = sum(len(g.provisions) for g in groups)
@@ -466,9 +469,10 @@ def generate(count: int, seed: int, as_of: dt.datetime | None) -> None:
 
     About three provisions in five are a decided case's provision with one to three facts
     changed, the rest are drawn field by field from the bill format's vocabularies; each
-    has a unique id, a title and a citation. See engine/synthetic.py.
+    has a unique id, a title and a citation. See engine/verification/synthetic.py.
     """
-    from tarazy.engine import cache, loading, synthetic
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.verification import synthetic
 
     catalogue = cache.load_catalogue()
     seeds = [c.provision for c in loading.load_cases([], catalogue)]
@@ -495,8 +499,9 @@ def _load_replays(
     doctrines_dir: Path | None,
     leave_one_out: bool = False,
 ) -> tuple[model.DoctrineSet, list[Replay]]:
-    from tarazy.engine import cache, loading, replaying
-    from tarazy.engine.evaluating import Evaluator
+    from tarazy.engine.analysis import replaying
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.verdict.evaluating import Evaluator
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -551,8 +556,10 @@ def replay(
     Court's answer) unless --leave-one-out is given: then the run is a measurement, and only
     a mismatch fails it (exit 1).
     """
-    from tarazy.engine import cache, loading, precedent, replaying, reporting
-    from tarazy.engine.evaluating import Evaluator
+    from tarazy.engine.analysis import precedent, replaying
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.reports import reporting
+    from tarazy.engine.verdict.evaluating import Evaluator
 
     doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir, leave_one_out)
     if against is not None:
@@ -603,7 +610,9 @@ def consistency(
     so that nothing was checked - never a silent pass.
     """
     import attrs
-    from tarazy.engine import precedent, reporting
+
+    from tarazy.engine.analysis import precedent
+    from tarazy.engine.reports import reporting
 
     doctrines, replays = _load_replays(paths, cases_dir, doctrines_dir)
     conflicts = precedent.inconsistencies(replays, doctrines)
@@ -658,9 +667,10 @@ def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, editi
     still carries the result. Then every doctrine: its articles under each edition, how its
     basis fares, and the cases it decides under each.
     """
-    from tarazy.engine import cache, loading, reporting
-    from tarazy.engine import survival as survival_module
-    from tarazy.engine.evaluating import Evaluator
+    from tarazy.engine.analysis import survival as survival_module
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.reports import reporting
+    from tarazy.engine.verdict.evaluating import Evaluator
 
     catalogue = cache.load_catalogue()
     if edition not in catalogue.edition_ids:
@@ -693,7 +703,7 @@ def survival(fmt: str, cases_dir: Path | None, doctrines_dir: Path | None, editi
 def rights(fmt: str, edition: str | None, lang: str) -> None:
     """List the rights catalogue: each right's article per edition of the Constitution and
     whether that edition lets it be restricted at all."""
-    from tarazy.engine import cache
+    from tarazy.engine.input import cache
 
     catalogue = cache.load_catalogue()
     editions = [edition] if edition else list(catalogue.edition_ids)
@@ -779,7 +789,9 @@ def doctrine() -> None:
 @LANG
 def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
     """List the doctrines: id, stage, outcome, the rulings each comes from."""
-    from tarazy.engine import cache, model, reporting
+    from tarazy.engine import model
+    from tarazy.engine.input import cache
+    from tarazy.engine.model.labels import ruling_label
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -803,7 +815,7 @@ def doctrine_list(fmt: str, doctrines_dir: Path | None, lang: str) -> None:
         click.echo(json.dumps({"doctrines": data}, ensure_ascii=False, indent=2))
         return
     for d in ordered:
-        rulings = ", ".join(reporting.ruling_label(r) for r in d.rulings) or "text of the clause"
+        rulings = ", ".join(ruling_label(r) for r in d.rulings) or "text of the clause"
         click.echo(f"{d.id:40} {d.stage:16} {d.outcome:10} {rulings}")
         click.echo(f"{'':40} {d.title.get(lang)}")
 
@@ -821,8 +833,9 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None, cases_dir: Path | None) 
     that states a `verdict` is also checked against the verdict of the whole set, with the
     case base (--cases), as `tarazy check` gives it.
     """
-    from tarazy.engine import cache, examplecheck, loading
-    from tarazy.engine.evaluating import Evaluator
+    from tarazy.engine.analysis import examplecheck
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.verdict.evaluating import Evaluator
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -854,7 +867,7 @@ def doctrine_test(fmt: str, doctrines_dir: Path | None, cases_dir: Path | None) 
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        from tarazy.engine import failures
+        from tarazy.engine.analysis import failures
 
         for ex, wrong in failed:
             click.echo(failures.example_failure(ex, wrong[1], wrong[0]))
@@ -912,7 +925,7 @@ def verify(
     """Prove the doctrines consistent with the decided cases and with themselves.
 
     \b
-    Properties (each a documented function in engine/verifying.py):
+    Properties (each a documented function in engine/verification/verifying.py):
       doctrine_tests   the examples next to each doctrine hold
       replay           every decided case gets its holding, for the Court's reasons
       precedent        a fortiori from every decided case, and leave-one-out
@@ -935,7 +948,9 @@ def verify(
     """
     import random
 
-    from tarazy.engine import cache, loading, reporting, verifying
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.reports import reporting
+    from tarazy.engine.verification import verifying
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -965,7 +980,7 @@ def _budget(
     ctx: verifying.Context, names: Sequence[str] | None, profile: str, max_examples: int | None
 ) -> int:
     """An estimate of the examples to check, for the progress bar."""
-    from tarazy.engine import verifying
+    from tarazy.engine.verification import verifying
 
     per = max_examples or verifying.PROFILES[profile]["max_examples"]
     total = 0
@@ -982,7 +997,7 @@ def _budget(
 def schema(kind: str) -> None:
     """Print the JSON Schema of a file format: bill, doctrine, examples (the examples next to
     a doctrine, doctrines/tests/<id>.yaml), case or catalogue."""
-    from tarazy.engine import cache, schemas
+    from tarazy.engine.input import cache, schemas
 
     catalogue = cache.load_catalogue()
     makers: dict[str, Callable[[Catalogue], schemas.Schema]] = {
@@ -1009,7 +1024,8 @@ def doctrine_lint(files: Sequence[Path], fmt: str, cases_dir: Path | None) -> No
     rule settles, subsumed doctrines, placeholders for numbers not stated, missing kk
     text, no ruling, no not_decided. Exit status 1 when there is an error, 0 otherwise.
     """
-    from tarazy.engine import cache, linting
+    from tarazy.engine.analysis import linting
+    from tarazy.engine.input import cache
 
     catalogue = cache.load_catalogue()
     paths = linting.doctrine_files(list(files))
@@ -1036,8 +1052,11 @@ def doctrine_show(
 ) -> None:
     """Show one doctrine in plain words: the rule generated from its conditions, its basis
     per edition, its rulings, the decided cases it decides (replayed) and its examples."""
-    from tarazy.engine import cache, conditions, loading, replaying, showing
-    from tarazy.engine.evaluating import Evaluator
+    from tarazy.engine.analysis import replaying
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.model import conditions
+    from tarazy.engine.reports import showing
+    from tarazy.engine.verdict.evaluating import Evaluator
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -1082,8 +1101,8 @@ def coverage(
     """Condition coverage: for every doctrine and every branch of its conditions (when,
     unless, open_when and each 'any' alternative), the decided cases and doctrine examples
     that witness it true and false; the uncovered branches; the share covered."""
-    from tarazy.engine import cache, loading
-    from tarazy.engine import coverage as coverage_
+    from tarazy.engine.analysis import coverage as coverage_
+    from tarazy.engine.input import cache, loading
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -1144,7 +1163,8 @@ def doctrine_new(
     and, with --ruling, a skeleton case file for the ruling. Never overwrites a file. Each
     file's first line points editors at the JSON Schema shipped with tarazy, so they complete
     and check fields. The skeletons do not load until every TODO is filled."""
-    from tarazy.engine import loading, skeleton
+    from tarazy.engine.analysis import skeleton
+    from tarazy.engine.input import loading
 
     written = skeleton.new_doctrine(
         doctrine_id,
@@ -1186,8 +1206,9 @@ def explain(
     cases compared, on which dimensions and what distinguishes them; the articles of the
     edition applied. The exit status is the verdict's, as in `tarazy check`.
     """
-    from tarazy.engine import batch, cache, justifying, loading, provenance, reporting
-    from tarazy.engine.evaluating import Evaluator, edition_for
+    from tarazy.engine.input import cache, loading
+    from tarazy.engine.reports import batch, justifying, provenance, reporting
+    from tarazy.engine.verdict.evaluating import Evaluator, edition_for
 
     catalogue = cache.load_catalogue()
     problems: list[InputError] = []

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tarazy.engine import loading
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.evaluating import Evaluator
+
+from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineSet, Provision
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.verdict.evaluating import Evaluator
 
 REPO = Path(__file__).resolve().parent.parent
 DOCTRINES = REPO / "doctrines"

@@ -10,9 +10,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tarazy.engine import loading, verifying
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import InputError
+from tarazy.engine.input import loading
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.verification import verifying
 
 from .faults import Fault
 from .faults_new import NEW_FAULTS

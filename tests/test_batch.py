@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import batch
-from tarazy.engine.errors import InputError
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.reports import batch
 
 from .conftest import EXAMPLES, write
 

@@ -1,14 +1,15 @@
-"""The case base as a source of verdicts (engine/casebase.py), through its own API."""
+"""The case base as a source of verdicts (engine/verdict/casebase.py), through its own API."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import attrs
-from tarazy.engine import loading
-from tarazy.engine.casebase import CaseBase
-from tarazy.engine.catalogue import Catalogue
+
+from tarazy.engine.input import loading
 from tarazy.engine.model import Case, DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.verdict.casebase import CaseBase
 
 from .conftest import CASES
 

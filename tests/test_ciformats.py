@@ -10,8 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import provenance, streaming
+from tarazy.engine.reports import provenance, streaming
 
 from .conftest import CASES, DOCTRINES, EXAMPLES, write
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import yamlfile
+from tarazy.engine.input import yamlfile
 
 from .conftest import DOCTRINES, EXAMPLES, write
 
@@ -268,8 +269,8 @@ def test_help_documents_the_options() -> None:
 def test_an_untrustworthy_engine_result_is_exit_four_not_a_verdict(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tarazy.engine import compiling
-    from tarazy.engine.errors import EngineError
+    from tarazy.engine.model.errors import EngineError
+    from tarazy.engine.rules import compiling
 
     def refuse(self: object, effects: object) -> object:
         raise EngineError("durable_rules did not run every action")

@@ -9,13 +9,14 @@ from typing import Any
 
 import attrs
 import pytest
-from tarazy.engine import compiling, conditions
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.compiling import CompiledRules
-from tarazy.engine.errors import EngineError
-from tarazy.engine.evaluating import Evaluator
-from tarazy.engine.facts import effect_facts, field_registry
-from tarazy.engine.model import Doctrine, DoctrineSet, EditionBasis, Provision, Texts
+
+from tarazy.engine.model import Doctrine, DoctrineSet, EditionBasis, Provision, Texts, conditions
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import EngineError
+from tarazy.engine.model.facts import effect_facts, field_registry
+from tarazy.engine.rules import compiling
+from tarazy.engine.rules.compiling import CompiledRules
+from tarazy.engine.verdict.evaluating import Evaluator
 
 from .conftest import provision
 
@@ -63,7 +64,7 @@ BAN = {
 
 
 # Each row: a condition, changes to the BAN effect above, and whether it holds — worked out
-# by hand from the meaning in engine/conditions.py, not from running the code.
+# by hand from the meaning in engine/model/conditions.py, not from running the code.
 SEMANTICS = [
     ({"kind": "ban"}, {}, True),
     ({"kind": "denial"}, {}, False),
@@ -241,7 +242,7 @@ def test_many_heavily_matched_effects_match_as_the_reference_does(
     # 255-property limit (error 302 at about 28 heavily matched effects, when every action
     # wrote its mark into the state) no longer bounds the effects of one provision.
     from tarazy.engine.model import Duration, Effect
-    from tarazy.engine.reference import ReferenceMatcher
+    from tarazy.engine.rules.reference import ReferenceMatcher
 
     effect = Effect(
         right="judicial_protection",

@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import coverage, loading
-from tarazy.engine.catalogue import Catalogue
+from tarazy.engine.analysis import coverage
+from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
 
 from .conftest import DOCTRINES
 

@@ -7,12 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tarazy.engine import conditions, loading
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.conditions import AllOf, AnyOf, Not
-from tarazy.engine.conditions import Test as FieldTest
-from tarazy.engine.errors import InputError
-from tarazy.engine.facts import field_registry
+
+from tarazy.engine.input import loading
+from tarazy.engine.model import conditions
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.conditions import AllOf, AnyOf, Not
+from tarazy.engine.model.conditions import Test as FieldTest
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.model.facts import field_registry
 
 from .conftest import DOCTRINES
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tarazy.engine import loading
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import InputError
-from tarazy.engine.evaluating import Evaluator, doctrine_status
+
+from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineExample, DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.verdict.evaluating import Evaluator, doctrine_status
 
 from .conftest import DOCTRINES, NEW, provision
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tarazy.engine import loading
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.evaluating import Evaluator
+
+from tarazy.engine.input import loading
 from tarazy.engine.model import VERDICT_OUTCOMES, Verdict
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.verdict.evaluating import Evaluator
 
 from .conftest import CASES, EXAMPLES
 

@@ -12,15 +12,17 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import justifying, loading, provenance
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.conditions import AllOf, AnyOf, Not
-from tarazy.engine.conditions import Test as Leaf
-from tarazy.engine.errors import EngineError
-from tarazy.engine.evaluating import Evaluator, edition_for
-from tarazy.engine.facts import Facts
+from tarazy.engine.input import loading
 from tarazy.engine.model import Case, DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.conditions import AllOf, AnyOf, Not
+from tarazy.engine.model.conditions import Test as Leaf
+from tarazy.engine.model.errors import EngineError
+from tarazy.engine.model.facts import Facts
+from tarazy.engine.reports import justifying, provenance
+from tarazy.engine.verdict.evaluating import Evaluator, edition_for
 
 from .conftest import CASES, DOCTRINES, EXAMPLES, NEW, OLD, write
 from .test_cli import CONFORMING

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tarazy.engine import fastyaml, loading, yamlfile
-from tarazy.engine.errors import InputError
+
+from tarazy.engine.input import fastyaml, loading, yamlfile
+from tarazy.engine.model.errors import InputError
 
 from .conftest import EXAMPLES, REPO
 

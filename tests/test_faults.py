@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import loading, verifying
-from tarazy.engine.catalogue import Catalogue
+from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.verification import verifying
 
 from .faults import FAULTS, Fault
 

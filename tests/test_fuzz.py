@@ -45,12 +45,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from tarazy.engine import loading, yamlfile
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import InputError
-from tarazy.engine.evaluating import Evaluator
+
+from tarazy.engine.input import loading, yamlfile
 from tarazy.engine.model import DoctrineSet
-from tarazy.engine.reference import ReferenceMatcher
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.rules.reference import ReferenceMatcher
+from tarazy.engine.verdict.evaluating import Evaluator
 
 from .conftest import CASES, DOCTRINES, EXAMPLES
 

@@ -1,13 +1,13 @@
 """durable_rules 2.0.28's fixed limits (issue 11), each tested just below and just above.
 
-Each limit is a constant in engine/compiling.py, named as in durable's C sources
+Each limit is a constant in engine/rules/compiling.py, named as in durable's C sources
 (src/rules/rete.h, rules.h, state.h, events.c of the 2.0.28 sdist). Three layers of tests:
 
 1. raw durable, in a subprocess (an overflow may crash the process): the limit is where the
    sources say — the constant works, one more fails;
 2. tarazy's model of durable's network (``_Network``) draws the line at the same place;
 3. doctrine sets and provisions beyond each limit compile and give the same matches as the
-   reference interpreter (engine/reference.py), an independent oracle.
+   reference interpreter (engine/rules/reference.py), an independent oracle.
 """
 
 from __future__ import annotations
@@ -21,14 +21,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tarazy.engine import compiling, conditions, loading
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.compiling import CompiledRules
-from tarazy.engine.errors import InputError
-from tarazy.engine.evaluating import Evaluator
-from tarazy.engine.facts import effect_facts, field_registry
-from tarazy.engine.model import Doctrine, DoctrineSet, EditionBasis, Provision, Texts
-from tarazy.engine.reference import ReferenceMatcher
+
+from tarazy.engine.input import loading
+from tarazy.engine.model import Doctrine, DoctrineSet, EditionBasis, Provision, Texts, conditions
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.model.facts import effect_facts, field_registry
+from tarazy.engine.rules import compiling
+from tarazy.engine.rules.compiling import CompiledRules
+from tarazy.engine.rules.reference import ReferenceMatcher
+from tarazy.engine.verdict.evaluating import Evaluator
 
 from .conftest import provision, write
 

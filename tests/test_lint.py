@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import linting
-from tarazy.engine.catalogue import Catalogue
+from tarazy.engine.analysis import linting
+from tarazy.engine.model.catalogue import Catalogue
 
 from .conftest import DOCTRINES
 

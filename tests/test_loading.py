@@ -7,10 +7,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tarazy.engine import loading
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import InputError
+
+from tarazy.engine.input import loading
 from tarazy.engine.model import Citation, Duration
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError
 
 from .conftest import EXAMPLES, write
 

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import linting, loading, skeleton
-from tarazy.engine.catalogue import Catalogue
+from tarazy.engine.analysis import linting, skeleton
+from tarazy.engine.input import loading
+from tarazy.engine.model.catalogue import Catalogue
 
 from .conftest import CASES, DOCTRINES, REPO
 

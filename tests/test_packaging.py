@@ -47,7 +47,7 @@ def run_installed(installed: Path, cwd: Path, *args: str) -> subprocess.Complete
 @pytest.mark.slow
 def test_an_installed_copy_finds_its_data(installed: Path, tmp_path: Path) -> None:
     probe = (
-        "import json, tarazy.engine.loading as l;"
+        "import json, tarazy.engine.input.loading as l;"
         "print(json.dumps([l.__file__, len(l.load_doctrines().doctrines),"
         " len(l.load_catalogue().rights), len(l.case_files())]))"
     )
@@ -86,7 +86,7 @@ def test_the_installed_command_checks_a_bill(installed: Path, tmp_path: Path) ->
 def test_the_installed_copy_ships_the_doctrine_examples(installed: Path, tmp_path: Path) -> None:
     # Issue 11: without doctrines/tests/*.yaml in the package data, an installed
     # `doctrine test` ran 0 examples and passed.
-    from tarazy.engine import loading
+    from tarazy.engine.input import loading
 
     expected = len(loading.load_doctrine_examples(REPO / "doctrines"))
     result = run_installed(

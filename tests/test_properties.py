@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
-from tarazy.engine import compiling, loading, reporting, strategies, verifying
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.evaluating import Evaluator
+
+from tarazy.engine.input import loading, writing
 from tarazy.engine.model import DoctrineSet
-from tarazy.engine.verifying import Context
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.rules import compiling
+from tarazy.engine.verdict.evaluating import Evaluator
+from tarazy.engine.verification import strategies, verifying
+from tarazy.engine.verification.verifying import Context
 
 from .conftest import CASES, DOCTRINES
 
@@ -84,6 +87,7 @@ def test_adequacy_reports_the_doctrines_no_case_exercises(ctx: Context) -> None:
 
 def test_every_property_is_documented_and_listed_in_the_help() -> None:
     from click.testing import CliRunner
+
     from tarazy.cli.main import main
 
     help_text = CliRunner().invoke(main, ["verify", "--help"]).stdout
@@ -97,7 +101,7 @@ def test_every_property_is_documented_and_listed_in_the_help() -> None:
 def test_a_counterexample_bill_loads_back_as_the_same_provision(
     tmp_path_factory: pytest.TempPathFactory, scenario: strategies.Scenario
 ) -> None:
-    text = reporting.bill_yaml(scenario.provision, scenario.as_of, title="round trip")
+    text = writing.bill_yaml(scenario.provision, scenario.as_of, title="round trip")
     path = tmp_path_factory.mktemp("bill") / "bill.yaml"
     path.write_text(text, encoding="utf-8")
     bill = loading.load_bill(path)

@@ -9,8 +9,10 @@ from importlib import metadata
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import loading, provenance
+from tarazy.engine.input import loading
+from tarazy.engine.reports import provenance
 
 from .conftest import CASES, DOCTRINES, EXAMPLES
 

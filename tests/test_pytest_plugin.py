@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tarazy.engine import loading
-from tarazy.engine.catalogue import Catalogue
+
+from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
 
 from .conftest import CASES, DOCTRINES
 

@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import loading, precedent, replaying
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import InputError
-from tarazy.engine.evaluating import Evaluator
+from tarazy.engine.analysis import precedent, replaying
+from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError
+from tarazy.engine.verdict.evaluating import Evaluator
 
 from .conftest import CASES, DOCTRINES
 

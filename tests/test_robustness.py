@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import loading, yamlfile
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.errors import MAX_REPORTED, InputError, InputErrors
+from tarazy.engine.input import loading, yamlfile
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import MAX_REPORTED, InputError, InputErrors
 
 from .conftest import CASES, DOCTRINES, EXAMPLES, write
 
@@ -360,7 +361,7 @@ def test_replay_fails_when_a_relied_on_doctrine_stops_applying(tmp_path: Path) -
 def test_an_unexpected_exception_is_exit_four_in_one_line(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from tarazy.engine import evaluating
+    from tarazy.engine.verdict import evaluating
 
     def boom(*_args: object, **_kwargs: object) -> object:
         raise KeyError("surprise")
@@ -398,7 +399,7 @@ def test_a_full_disk_is_one_line_not_a_traceback() -> None:
 def test_a_large_file_only_the_careful_reader_would_take_is_refused(tmp_path: Path) -> None:
     # Over 4 MiB, a file libyaml hands back (here: an anchor) would cost ruamel about a
     # hundred times its size in memory; it is refused with the reason instead.
-    from tarazy.engine import yamlfile
+    from tarazy.engine.input import yamlfile
 
     body = "".join(
         f"  - id: p{i}\n    instrument: law\n    effects: [{{right: assembly, kind: ban}}]\n"

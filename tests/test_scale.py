@@ -15,11 +15,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import PROPERTY_NAMES, STAGE_NAMES, main
-from tarazy.engine import cache, loading, model, reporting, streaming, synthetic, verifying
-from tarazy.engine.catalogue import Catalogue
-from tarazy.engine.evaluating import Evaluator, edition_for
+from tarazy.engine import model
+from tarazy.engine.input import cache, loading
 from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.reports import reporting, streaming
+from tarazy.engine.verdict.evaluating import Evaluator, edition_for
+from tarazy.engine.verification import synthetic, verifying
 
 from .conftest import DOCTRINES, EXAMPLES
 
@@ -59,7 +63,7 @@ def test_the_stream_writes_what_the_whole_report_would(
 ) -> None:
     # The streamed report against reporting.to_text/to_json on the same verdicts, for
     # two files (so the text report opens a second group).
-    from tarazy.engine import survival
+    from tarazy.engine.analysis import survival
 
     bills = [
         loading.load_bill(EXAMPLES / name, catalogue)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
+
 from tarazy.cli.main import main
-from tarazy.engine import conditions
-from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model import DoctrineSet, conditions
 
 SPECIAL = "special-service-ban-minor-misconduct"
 

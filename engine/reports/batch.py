@@ -1,0 +1,204 @@
+"""Batch comfort for `tarazy check`: inputs from a directory or standard input, a report
+written atomically to a file, and the exit status a CI run asks for (``--fail-on``).
+
+Nothing here evaluates anything; ``cli.main.check`` calls these around ``streaming``."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import stat
+import tempfile
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, BinaryIO
+
+from tarazy.engine.input.yamlfile import MAX_BYTES, Document, parse
+from tarazy.engine.model.errors import InputError
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+# What each --fail-on level makes a non-zero exit status of (a ladder: each level fails on
+# what the one before it fails on, and more), with the status: 1 does not conform, 3 open,
+# 5 conforms only with concerns.
+FAIL_ON: dict[str, tuple[str, ...]] = {
+    "violations": ("does_not_conform",),
+    "open": ("does_not_conform", "open"),
+    "concerns": ("does_not_conform", "open", "conforms_with_concerns"),
+}
+STATUS_OF = {"does_not_conform": 1, "open": 3, "conforms_with_concerns": 5}
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """The bill files to check: each path as given, a directory as its ``*.yaml`` and
+    ``*.yml`` entries (sorted by name, not recursive), ``-`` as standard input (once).
+    InputError for a directory with no bill file in it, or ``-`` given twice."""
+    found: list[Path] = []
+    stdin_seen = False
+    for path in paths:
+        if str(path) == STDIN:
+            if stdin_seen:
+                raise InputError("standard input ('-') can be read only once", STDIN_NAME)
+            stdin_seen = True
+            found.append(path)
+        elif path.is_dir():
+            entries = sorted(
+                (
+                    p
+                    for p in path.iterdir()
+                    if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+                ),
+                key=lambda p: p.name,
+            )
+            if not entries:
+                raise InputError("no bill files (*.yaml or *.yml) in this directory", str(path))
+            found += entries
+        else:
+            found.append(path)
+    return found
+
+
+def read_stdin(stream: BinaryIO) -> Document:
+    """A bill read from standard input, named ``<stdin>`` in every message (the same size
+    limit and UTF-8 check as a file)."""
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"the input is larger than {MAX_BYTES // 1024 // 1024} MiB", STDIN_NAME)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"not UTF-8 text (byte {exc.start})", STDIN_NAME, line) from None
+    return parse(text, STDIN_NAME)
+
+
+def check_output_target(target: Path, inputs: Sequence[Path] = ()) -> None:
+    """Refuse an ``--output`` that is not a regular file or a new name: a device, FIFO,
+    directory or symbolic link would be replaced by the renamed report (as root, that
+    replaces /dev/null), and an input file would be overwritten by its own report.
+    InputError (exit 2) before anything is read or written."""
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(f"cannot write the report here: {exc.strerror}", str(target)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise InputError(
+            "expected a regular file to write the report to, found a symbolic link; "
+            "name the file itself",
+            str(target),
+        )
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a device, FIFO or socket"
+        raise InputError(
+            f"expected a regular file to write the report to, found {kind}", str(target)
+        )
+    for given in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(given, target):
+                raise InputError(
+                    "the report would overwrite an input bill; choose another file",
+                    str(target),
+                )
+
+
+@contextlib.contextmanager
+def _cleanup_on_termination() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise SystemExit (143, 129) while the report is written, so the
+    temporary file is removed as on any other interruption (the main thread only)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+@contextlib.contextmanager
+def atomic_output(target: Path) -> Iterator[IO[str]]:
+    """A text file that appears at ``target`` complete or not at all: written to a
+    temporary file in the same directory, flushed to disk, then renamed over ``target``
+    (``os.replace``). On any error, or an interruption (Ctrl-C, SIGTERM, SIGHUP), the
+    temporary file is removed and ``target`` is left as it was. InputError when the
+    directory cannot take the file or the target is not a regular file."""
+    directory = target.parent if str(target.parent) else Path(".")
+    check_output_target(target)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"cannot write the report here: {exc.strerror}", str(target)) from None
+    try:
+        # mkstemp makes the file private (0600): give it the mode a new file gets (or the
+        # mode of the report it replaces)
+        try:
+            mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.chmod(temp, mode)
+        with _cleanup_on_termination(), os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+            os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def exit_status(counts: Mapping[str, int], fail_on: str) -> int:
+    """The exit status for the outcomes counted: the status of the worst outcome that
+    ``fail_on`` fails on (1 does not conform, 3 open, 5 with concerns), else 0."""
+    for outcome in FAIL_ON[fail_on]:
+        if counts.get(outcome):
+            return STATUS_OF[outcome]
+    return 0
+
+
+class Progress:
+    """A progress line on a terminal for a long check: ``checked N of M provisions``,
+    redrawn in place at most about a hundred times, cleared at the end. Silent unless
+    ``stream`` is a terminal and the report itself does not go to that terminal (only
+    ``--output`` or a redirected standard output), and for fewer than ``minimum``
+    provisions."""
+
+    def __init__(self, total: int, stream: IO[str], report_on_terminal: bool, minimum: int = 1000):
+        self.total, self.stream, self.done = total, stream, 0
+        self.active = total >= minimum and not report_on_terminal and isatty(stream)
+        self._step = max(1, total // 100)
+
+    def advance(self) -> None:
+        """One provision more is checked."""
+        self.done += 1
+        if self.active and (self.done % self._step == 0 or self.done == self.total):
+            self._draw(f"tarazy: checked {self.done} of {self.total} provisions")
+
+    def finish(self) -> None:
+        """Clear the line (the report, or the exit status, says the rest)."""
+        if self.active:
+            self._draw("")
+
+    def _draw(self, text: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.write("\r\x1b[2K" + text)
+            self.stream.flush()
+
+
+def isatty(stream: IO[str]) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (OSError, ValueError, AttributeError):
+        return False

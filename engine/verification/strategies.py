@@ -1,0 +1,357 @@
+"""Hypothesis strategies for provisions, composed from small named pieces.
+
+Every piece draws from the model's own vocabularies (so the strategies cover the whole bill
+schema) and lists its plainest value first, so a failure shrinks towards a provision a
+human reads in seconds: one effect, no safeguards, not time-bound, clear, no aims.
+
+Three sources of provisions:
+
+* ``provisions`` — anything the schema allows;
+* ``mutated`` — a seed (a decided case's provision, or an example written next to a
+  doctrine) with a few facts changed: the neighbourhood of the rulings and of each
+  doctrine's boundaries, where faults hide;
+* ``scenarios`` — either of the two, with the date of the check (and so the edition).
+
+And moves along the ordered dimensions (``dimensions``): ``moved`` changes one effect on
+one dimension to a strictly more or less restrictive value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import attrs
+from hypothesis import strategies as st
+
+from tarazy.engine import model
+from tarazy.engine.model import (
+    Addressees,
+    Case,
+    Citation,
+    DoctrineExample,
+    Duration,
+    Effect,
+    Provision,
+)
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.dimensions import DIMENSIONS, Dimension
+
+Direction = Literal["up", "down"]  # up: more restrictive; down: less restrictive
+
+# The dates checks are made on: the last day of the 1995-2022 edition and a day under the
+# 2026 edition, both after every bundled doctrine took effect.
+CHECK_DAYS = (dt.date(2026, 6, 30), dt.date(2026, 11, 1))
+FIXED_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0, 25.0)
+FIXED_HOURS = (48.0, 72.0, 73.0, 96.0)
+AMOUNTS = (1.0, 0.5, 2.0, 5.0, 10.0, 50.0, 100.0)
+LABELS = ("persons affected", "applicants", "convicts", "officials", "heirs", "organisers")
+
+
+@attrs.frozen
+class Scenario:
+    """A provision and the date it is checked on (which fixes the edition)."""
+
+    provision: Provision
+    as_of: dt.date
+    origin: str = "generated"  # or the id of the case it was mutated from
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def one_of_values(values: Sequence[Any]) -> st.SearchStrategy[Any]:
+    return st.sampled_from(tuple(values))
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.none(), strategy)
+
+
+def subsets(values: Sequence[str], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(st.sampled_from(tuple(values)), unique=True, max_size=max_size).map(
+        lambda xs: tuple(sorted(xs))
+    )
+
+
+def rights(catalogue: Catalogue) -> st.SearchStrategy[str]:
+    return one_of_values(catalogue.right_ids)
+
+
+def kinds() -> st.SearchStrategy[str]:
+    return one_of_values(tuple(model.EFFECT_KINDS))
+
+
+def instruments() -> st.SearchStrategy[str]:
+    return one_of_values(("law", *[i for i in model.INSTRUMENTS if i != "law"]))
+
+
+def durations() -> st.SearchStrategy[Duration]:
+    return st.one_of(
+        st.just(Duration()),
+        st.sampled_from(FIXED_YEARS).map(lambda y: Duration("fixed", years=y)),
+        # terms in hours around 1995 Art. 16(2)'s 72-hour limit on detention without a court
+        st.sampled_from(FIXED_HOURS).map(lambda h: Duration.term(h, "hours")),
+        st.just(Duration("until_condition", until="a condition ends")),
+        st.just(Duration("indefinite")),
+    )
+
+
+def aims(catalogue: Catalogue) -> st.SearchStrategy[tuple[str, ...]]:
+    return subsets(catalogue.aim_ids, max_size=2)
+
+
+def safeguards() -> st.SearchStrategy[tuple[str, ...]]:
+    return subsets(tuple(model.SAFEGUARDS))
+
+
+def grounds() -> st.SearchStrategy[tuple[str, ...]]:
+    return subsets(tuple(model.GROUNDS_OF_DISTINCTION), max_size=2)
+
+
+def magnitudes() -> st.SearchStrategy[tuple[tuple[str, float], ...]]:
+    return st.dictionaries(
+        st.sampled_from(tuple(model.MAGNITUDES)), st.sampled_from(AMOUNTS), max_size=2
+    ).map(lambda d: tuple(sorted(d.items())))
+
+
+def addressees() -> st.SearchStrategy[Addressees]:
+    return st.builds(
+        Addressees,
+        label=st.sampled_from(LABELS),
+        category=st.none(),
+        breadth=optional(one_of_values(tuple(model.ADDRESSEE_BREADTHS))),
+    )
+
+
+def effect_fields(catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
+    """One strategy per field of an effect: the pieces ``effects`` and mutations use."""
+    return {
+        "right": rights(catalogue),
+        "kind": kinds(),
+        "addressees": addressees(),
+        "basis": optional(one_of_values(tuple(model.BASES))),
+        "duration": durations(),
+        "aims": aims(catalogue),
+        "legal_ground": one_of_values(tuple(model.LEGAL_GROUNDS)),
+        "safeguards": safeguards(),
+        "grounds_of_distinction": grounds(),
+        "political_grounds": st.booleans(),
+        "magnitude": magnitudes(),
+        "sector": optional(one_of_values(tuple(model.SECTORS))),
+        "trigger_severity": optional(one_of_values(tuple(model.TRIGGER_SEVERITIES))),
+        "clarity": optional(one_of_values(tuple(model.CLARITIES))),
+        "justification": optional(one_of_values(tuple(model.JUSTIFICATIONS))),
+        "requirement": optional(one_of_values(tuple(model.REQUIREMENTS))),
+        "delegated_to": optional(one_of_values(model.BYLAW_INSTRUMENTS)),
+        "ordered_by": optional(one_of_values(tuple(model.ORDERING_AUTHORITIES))),
+    }
+
+
+def effects(catalogue: Catalogue, **fixed: st.SearchStrategy[Any]) -> st.SearchStrategy[Effect]:
+    """Any effect the schema allows; ``fixed`` replaces the strategy of named fields."""
+    return st.builds(Effect, **{**effect_fields(catalogue), **fixed})
+
+
+def provisions(
+    catalogue: Catalogue, max_effects: int = 3, effect: st.SearchStrategy[Effect] | None = None
+) -> st.SearchStrategy[Provision]:
+    return st.builds(
+        Provision,
+        id=st.just("generated"),
+        instrument=instruments(),
+        effects=st.lists(effect or effects(catalogue), min_size=1, max_size=max_effects).map(tuple),
+    )
+
+
+def check_days() -> st.SearchStrategy[dt.date]:
+    return st.sampled_from(CHECK_DAYS)
+
+
+# --------------------------------------------------------------------------- mutations
+
+
+@attrs.frozen
+class Mutation:
+    field: str  # an effect field, or "instrument"
+    effect: int
+    value: Any
+
+    def apply(self, provision: Provision) -> Provision:
+        if self.field == "instrument":
+            return attrs.evolve(provision, instrument=self.value)
+        effects = list(provision.effects)
+        i = self.effect % len(effects)
+        effects[i] = attrs.evolve(effects[i], **{self.field: self.value})
+        return attrs.evolve(provision, effects=tuple(effects))
+
+
+def mutations(catalogue: Catalogue) -> st.SearchStrategy[Mutation]:
+    fields = effect_fields(catalogue)
+    return st.one_of(
+        instruments().map(lambda v: Mutation("instrument", 0, v)),
+        st.sampled_from(tuple(fields)).flatmap(
+            lambda name: st.builds(Mutation, st.just(name), st.integers(0, 2), fields[name])
+        ),
+    )
+
+
+def seeds_from(
+    cases: Sequence[Case], examples: Sequence[DoctrineExample] = ()
+) -> tuple[Scenario, ...]:
+    """The provisions tarazy knows to sit near the doctrines: the decided cases (on their
+    dates) and the examples written next to each doctrine."""
+    return (
+        *(Scenario(c.provision, c.date, c.id) for c in cases),
+        *(Scenario(e.provision, e.as_of, f"example of {e.doctrine}") for e in examples),
+    )
+
+
+def mutated(catalogue: Catalogue, seeds: Sequence[Scenario]) -> st.SearchStrategy[Scenario]:
+    """A seed provision with up to three facts changed (shrinks back to the seed itself)."""
+    if not seeds:
+        return st.nothing()
+
+    def build(seed: Scenario, changes: list[Mutation]) -> Scenario:
+        provision = seed.provision
+        for change in changes:
+            provision = change.apply(provision)
+        return Scenario(provision, seed.as_of, seed.origin)
+
+    return st.builds(
+        build, st.sampled_from(tuple(seeds)), st.lists(mutations(catalogue), max_size=3)
+    )
+
+
+def scenarios(catalogue: Catalogue, seeds: Sequence[Scenario] = ()) -> st.SearchStrategy[Scenario]:
+    """Anything the schema allows, or a mutated seed - half and half."""
+    generated = st.builds(Scenario, provisions(catalogue), check_days())
+    return st.one_of(generated, mutated(catalogue, seeds)) if seeds else generated
+
+
+# --------------------------------------------------------------------------- moves
+
+
+def _candidates(dim: Dimension, current: Any) -> tuple[Any, ...]:
+    if dim.id == "safeguards":
+        # Fewer safeguards is more restrictive: every subset and superset by one step.
+        present = frozenset(current)
+        down = [present | {s} for s in model.SAFEGUARDS if s not in present]
+        up = [present - {s} for s in present]
+        return (*up, *down)
+    return dim.values(current)
+
+
+def strictly(dim: Dimension, current: Any, direction: Direction) -> tuple[Any, ...]:
+    """The values of a dimension strictly more (up) or less (down) restrictive than current."""
+    wanted = 1 if direction == "up" else -1
+    return tuple(v for v in _candidates(dim, current) if dim.compare(v, current) == wanted)
+
+
+def at_least(dim: Dimension, current: Any, direction: Direction) -> tuple[Any, ...]:
+    """The values at least as restrictive (up) or at most as restrictive (down) as current."""
+    return (current, *strictly(dim, current, direction))
+
+
+@attrs.frozen
+class Move:
+    dimension: str
+    effect: int
+    before: Any
+    after: Any
+    direction: Direction
+
+    def describe(self) -> str:
+        word = "more" if self.direction == "up" else "less"
+        return (
+            f"{word} restrictive on {self.dimension}: {_show(self.before)} -> {_show(self.after)}"
+        )
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, frozenset):
+        return "{" + ", ".join(sorted(value)) + "}"
+    return str(value)
+
+
+def all_moves(
+    provision: Provision,
+    direction: Direction,
+    dimensions: Sequence[str] | None = None,
+    effects: Sequence[int] | None = None,
+) -> list[tuple[Provision, Move]]:
+    """Every one-step move of one effect strictly up or down one dimension. Only moves that
+    exist are listed: an indefinite ban cannot get longer."""
+    options = []
+    for i in effects if effects is not None else range(len(provision.effects)):
+        effect = provision.effects[i]
+        for dim_id in dimensions if dimensions is not None else DIMENSIONS:
+            dim = DIMENSIONS[dim_id]
+            current = dim.get(provision, effect)
+            for value in strictly(dim, current, direction):
+                move = Move(dim_id, i, current, value, direction)
+                options.append((dim.set(provision, i, value), move))
+    return options
+
+
+def towards(
+    provision: Provision, effect: int, dimensions: Sequence[str], direction: Direction
+) -> st.SearchStrategy[Provision]:
+    """The provision with one effect moved, on each given dimension, to a value at least as
+    restrictive (up) or at most as restrictive (down) - every other fact unchanged."""
+    pieces: list[Callable[[Provision], st.SearchStrategy[Provision]]] = []
+    for dim_id in dimensions:
+        dim = DIMENSIONS[dim_id]
+
+        def step(p: Provision, dim: Dimension = dim) -> st.SearchStrategy[Provision]:
+            current = dim.get(p, p.effects[effect])
+            return st.sampled_from(at_least(dim, current, direction)).map(
+                lambda v: dim.set(p, effect, v)
+            )
+
+        pieces.append(step)
+    strategy: st.SearchStrategy[Provision] = st.just(provision)
+    for piece in pieces:
+        strategy = strategy.flatmap(piece)
+    return strategy
+
+
+# --------------------------------------------------------------------------- relabelling
+
+
+def relabelled(provision: Provision) -> st.SearchStrategy[tuple[Provision, tuple[int, ...]]]:
+    """The same provision with what no doctrine reads changed: id, title, citation, text,
+    addressee labels and categories, and the order of its effects. Also returns the new
+    order: position k of the result holds effect ``order[k]`` of the original."""
+
+    def build(parts: tuple[Any, ...]) -> tuple[Provision, tuple[int, ...]]:
+        pid, title, cite, body, names, order = parts
+        effects = []
+        for k, i in enumerate(order):
+            effect = provision.effects[i]
+            label, category = names[k]
+            who = attrs.evolve(effect.addressees, label=label, category=category)
+            effects.append(attrs.evolve(effect, addressees=who))
+        changed = attrs.evolve(
+            provision, id=pid, title=title, citation=cite, text=body, effects=tuple(effects)
+        )
+        return changed, tuple(order)
+
+    return _relabellings(len(provision.effects)).map(build)
+
+
+@functools.cache
+def _relabellings(count: int) -> st.SearchStrategy[tuple[Any, ...]]:
+    # Built once per number of effects (the regex and text strategies are costly to build,
+    # and relabelled is asked for once per example).
+    text = st.text(alphabet="abcdefghijklmnopqrstuvwxyz абвгд", min_size=1, max_size=12)
+    return st.tuples(
+        st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True),
+        optional(text),
+        st.builds(Citation, act=optional(text), article=optional(st.sampled_from(("1", "7-1")))),
+        optional(text),
+        st.lists(st.tuples(text, optional(text)), min_size=count, max_size=count),
+        st.permutations(range(count)),
+    )

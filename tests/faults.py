@@ -56,9 +56,9 @@ def _extra(
 
 
 # caught_by names every property that must report the fault under the stage model
-# (DESIGN.md, "Verdict and report"), checked by hand against the bundled cases and doctrine
-# examples - not copied from a run. Where a property one might expect is left out, the
-# comment says why it cannot see the fault.
+# (docs/stage-model.md; docs/design.md, "The verdict and the report"), checked by hand
+# against the bundled cases and doctrine examples - not copied from a run. Where a property
+# one might expect is left out, the comment says why it cannot see the fault.
 FAULTS = (
     Fault(
         "any-effect-on-judicial-protection",

@@ -2,7 +2,8 @@
 
 Usage: python tests/run_repros.py [REPRO_DIR] [--tarazy CMD]
 
-REPRO_DIR defaults to ../shared/repro (the corpus the issue names). Each case runs under a
+REPRO_DIR defaults to ../shared/repro: the corpus issue 11 names, an external corpus kept
+outside the repository (beside the checkout). Each case runs under a
 wall-clock timeout (20 s) and an address-space cap (2 GiB), and is one of:
 
   ok       the expected exit status, and when it is 2 one line on stderr with no traceback

@@ -1,5 +1,5 @@
 """The durable_rules adapter: what each condition means when compiled, and the engine's
-sharp edges (durable-rules-notes.md) handled rather than hit."""
+sharp edges (docs/durable-rules.md, section 2) handled rather than hit."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ WHEN = """when:
   kind: ban
   duration: indefinite
   # 27-НП reviewed military and law-enforcement service only; special state bodies were not
-  # before the Court (case-review.md, section 2).
+  # before the Court (docs/sources.md, section 2).
   sector: [military, law_enforcement]
   trigger_severity: minor
 """

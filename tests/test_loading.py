@@ -243,14 +243,14 @@ def test_the_bundled_catalogue_covers_both_editions(catalogue: Catalogue) -> Non
 @pytest.mark.parametrize(
     ("right", "old", "new"),
     [
-        # constitution-editions.md: 1995 Art. 39(3) and 2026 Art. 41(3)
+        # docs/sources.md, section 3: 1995 Art. 39(3) and 2026 Art. 41(3)
         ("judicial_protection", ("13(2)", True), ("12(2)", True)),
         ("legal_assistance", ("13(3)", True), ("12(3)", True)),
         ("equality", ("14", True), ("16", True)),
         ("personal_liberty", ("16(1)", True), ("18(1)", False)),
         ("inheritance", ("26(2)", True), ("29(2)", False)),
         ("national_identity", ("19(1)", True), ("22(1)", True)),
-        # the Court's readings (cases-reference.md): restrictable
+        # the Court's readings (docs/sources.md, section 1): restrictable
         ("privacy", ("18", False), ("21", False)),
         ("property", ("26(1)", False), ("29(1)", False)),
         ("equal_access_state_service", ("33(4)", False), ("35(4)", False)),

@@ -155,9 +155,9 @@ def test_irrelevance_catches_an_engine_that_reads_only_the_first_effect(
 
 @pytest.mark.slow
 def test_long_differential_run(ctx: Context) -> None:
-    # durable-rules-notes.md: its background threads once returned a wrong state about once
-    # in 5,000-30,000 provisions. The adapter runs without them; this long run checks that
-    # no verdict ever differs from the reference interpreter.
+    # docs/durable-rules.md, section 2: durable's background threads once returned a wrong
+    # state about once in 5,000-30,000 provisions. The adapter runs without them; this long
+    # run checks that no verdict ever differs from the reference interpreter.
     result = verifying.run_property(
         verifying.property_named("differential"), ctx, "ci", max_examples=3000
     )

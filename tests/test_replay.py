@@ -47,7 +47,7 @@ def bundled(catalogue: Catalogue, doctrines: DoctrineSet) -> dict[str, replaying
 @pytest.mark.parametrize(
     ("holding", "outcome", "expected"),
     [
-        # DESIGN.md, "Cases": the match table, row by row.
+        # docs/design.md, "Replay and the match table": the table, row by row.
         ("does_not_conform", "does_not_conform", "match"),
         ("does_not_conform", "conforms_with_concerns", "mismatch"),
         ("does_not_conform", "conforms", "mismatch"),

@@ -1,6 +1,8 @@
 """Issue 11: never crash, never hang, never pass silently.
 
-Every kind of hostile input in ../shared/repro (and the kinds around it) becomes one line on
+Every kind of hostile input in the issue-11 reproducer corpus (an external corpus, not in the
+repository: ../shared/repro beside the checkout; tests/run_repros.py can be pointed at it),
+and the kinds around it, becomes one line on
 stderr and exit status 2 — never a traceback, never a verdict's status. Commands that could
 block (a FIFO) or grow without bound (/dev/zero, an alias bomb) run in a subprocess with a
 time-out and an address-space cap, so a regression fails the test instead of the suite; the

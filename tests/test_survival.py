@@ -41,7 +41,7 @@ crashes = pytest.mark.xfail(raises=KeyError, strict=True, reason=PRECEDENT_CONCE
 # only when every doctrine in its relied_on keeps its basis, so 64-НП (relied on
 # never-restrictable-rights, changed, and equality-objective-justification, unchanged) cannot
 # fail the equality stage under 2026 - although never-restrictable-rights' own carried_by,
-# constitution-editions.md and case-review.md section 6 say equality carries its result.
+# docs/sources.md, sections 3 and 6, say equality carries its result.
 EQUALITY_LIMB = (
     "engine bug: CaseBase._usable blocks 64-НП under 2026 as a whole, though its equality "
     "limb's basis (Art. 14 -> 16) is unchanged; "
@@ -69,7 +69,7 @@ def surveyed(catalogue: Catalogue, doctrines: DoctrineSet) -> dict[str, survival
 
 
 def test_64_np_survives_on_the_equality_ground(surveyed: dict[str, survival.CaseSurvival]) -> None:
-    # constitution-editions.md, case-review.md section 6 (64-НП: sound): 64-НП rested on
+    # docs/sources.md, sections 3 and 6 (64-НП: sound): 64-НП rested on
     # inheritance being never restrictable (old 26(2) with 39(3)) and on equality (Art. 14);
     # under 2026 inheritance (29(2)) is restrictable under 41(1), but equality (Art. 16) stays
     # on the list of 41(3): the equality ground still carries the result.

@@ -14,8 +14,8 @@ they are compared on the dimensions it reads (its ``dimensions``, or those of th
 its conditions read). Effect X is at least as restrictive as Y when on every
 such dimension X's value is at least as restrictive as Y's (incomparable values fail).
 
-The case base is inconsistent (DESIGN.md, property 7) when some valid case is at least as
-restrictive as some invalid case through such a lens.
+The case base is inconsistent (docs/design.md, property 9 (case_base)) when some valid case
+is at least as restrictive as some invalid case through such a lens.
 """
 
 from __future__ import annotations

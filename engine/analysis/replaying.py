@@ -1,7 +1,7 @@
 """Replaying decided cases: each case's provision is evaluated under the edition it was
 decided under, on its date, and the outcome is compared with the Court's holding.
 
-The match table (DESIGN.md, "Cases"):
+The match table (docs/design.md, "Replay and the match table"):
 
 ====================================  ==============================================
 holding                               engine outcome that matches

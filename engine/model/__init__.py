@@ -6,7 +6,8 @@ the invariants that do not depend on where the data came from.
 
 Vocabularies are closed on purpose: a misspelt value in a bill (``kind: bann``) or in a
 doctrine must be a load error, never a value that silently matches nothing. New values
-may be added; existing ones are never renamed (the file-format contract in DESIGN.md).
+may be added; existing ones are never renamed (docs/design.md,
+"Closed vocabularies and the file-format contract").
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ INSTRUMENTS: dict[str, str] = {
     # 2026 Art. 60(4) (K2026, third-party copy of the official text): the Government may adopt,
     # on its own responsibility, temporary normative acts having the force of law on matters
     # of Art. 60(3). No 1995 counterpart. Whether such an act is a "law" for Art. 41(1) is
-    # open: no ruling has decided it (case-review.md, section 6).
+    # open: no ruling has decided it (docs/sources.md, section 6).
     "government_temporary_act": "temporary normative act of the Government having the force "
     "of law (2026 Art. 60(4))",
     "presidential_decree": "decree of the President",
@@ -203,8 +204,9 @@ DOCTRINE_OUTCOMES: dict[str, str] = {
 VERDICT_OUTCOMES = ("does_not_conform", "conforms_with_concerns", "conforms", "open")
 VerdictOutcome = Literal["does_not_conform", "conforms_with_concerns", "conforms", "open"]
 # "open": no stage fails, but at least one stage of one effect is settled by nothing - no
-# doctrine and no decided case; the report lists the questions (DESIGN.md, "Verdict and
-# report"). It replaces 0.1.0's "not_assessed" (which said the same of whole effects).
+# doctrine and no decided case; the report lists the questions (docs/design.md, "The
+# verdict and the report"). It replaces 0.1.0's "not_assessed" (which said the same of
+# whole effects).
 
 STAGE_STATUSES: dict[str, str] = {
     "fails": "a doctrine's violation fires on the facts, or a case held not to conform is "
@@ -489,7 +491,7 @@ class EditionBasis:
 
 @attrs.frozen(cache_hash=True)  # a dict key on the hot path; its conditions hash deep
 class Doctrine:
-    """One rule drawn from the Court's rulings, as data (see DESIGN.md, "Doctrine")."""
+    """One rule drawn from the Court's rulings, as data (see docs/design.md, "Doctrine files")."""
 
     id: str
     title: Texts
@@ -686,7 +688,7 @@ class Remedy:
 
 @attrs.frozen
 class Case:
-    """One decided ruling of the Court (see DESIGN.md, "A case file")."""
+    """One decided ruling of the Court (see docs/design.md, "Case files")."""
 
     id: str
     court: str

@@ -6,7 +6,7 @@ action records, in the session state, which effect it matched; the evaluator rea
 the returned state. Conditions compile to durable's JSON condition language after
 negation is pushed down to the leaves.
 
-The sharp edges of durable_rules 2.0.28 (see ../shared/durable-rules-notes.md) and how
+The sharp edges of durable_rules 2.0.28 (docs/durable-rules.md, section 2) and how
 this adapter handles each:
 
 * ruleset names are global to a host and cannot be unregistered: every compiled set
@@ -25,7 +25,7 @@ this adapter handles each:
   list fields are asserted as one boolean per value a condition tests, so no array
   operator (with its empty-list quirks) is ever used.
 
-Only the fields the doctrines' conditions read are asserted: tests/benchmark.py measures
+Only the fields the doctrines' conditions read are asserted: bench/bench.py measures
 a fact of every field at about a third more time per provision.
 """
 

@@ -1,8 +1,8 @@
 """The decided cases as a source of verdicts, for the stages no doctrine settles.
 
-DESIGN.md, "Verdict and report": where no doctrine settles a stage of the proportionality
-test for an effect, the effect is compared with every decided case (Horty's result model
-with dimensions; the three-ply argument of HYPO/CATO, Ashley 1990, Aleven 2003):
+docs/stage-model.md, "What settles a stage": where no doctrine settles a stage of the
+proportionality test for an effect, the effect is compared with every decided case (Horty's
+result model with dimensions; the three-ply argument of HYPO/CATO, Ashley 1990, Aleven 2003):
 
 - a case held **not to conform** forces the stage to *fail* when the effect is on point
   (the same category: right, kind, trigger, sector, requirement, who orders it, grounds of

@@ -1,6 +1,6 @@
 """One provision → the proportionality test, stage by stage → a verdict.
 
-DESIGN.md, "Verdict and report — the proportionality test, stage by stage". For every
+docs/stage-model.md, and docs/design.md, "The verdict and the report". For every
 effect, every stage (legality, absolute rights, legitimate aim, necessity, balance,
 equality, certainty) ends in one status with what settled it:
 

@@ -184,8 +184,8 @@ class Fix:
 @attrs.frozen
 class ProvisionFixes:
     """The fixes for one provision: ``before`` is its verdict, ``after`` the verdict on
-    ``amended`` (the provision with every fix applied), ``evaluations`` the provisions
-    evaluated in all (the two verdicts included)."""
+    ``amended`` (the provision with every fix applied), ``evaluations`` the amended
+    provisions the search evaluated (the verdicts before and after not counted)."""
 
     before: Verdict
     amended: Provision
@@ -613,7 +613,12 @@ def _fix_one(
     moved = {a.key.split(".", 1)[0] for a in _atoms(base.provision, effect, keys)}
     common["unmoved"] = tuple(k for k in keys if k not in moved)
     if not found:
-        why = _uncured_why(base.provision, effect, uncontrolled, evaluator, base.edition)
+        # what the way out (the exception) would need and no fix changes
+        needed: set[str] = set()
+        for doctrine_id in result.doctrines:
+            needed |= conditions.fields_read(evaluator.doctrines.get(doctrine_id).unless)
+        needed &= set(NOT_CONTROLLED)
+        why = _uncured_why(base.provision, effect, needed, evaluator, base.edition)
         fix = Fix(
             **common,
             status="not_curable",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from tarazy.engine.reports.reporting import (
     effect_label,
     stamp_text,
     text_header,
+    visible,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "flow",
 ]
 
+WIDTH = 80  # as check's text report
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_ .-]*$")
 _RESERVED = {"true", "false", "yes", "no", "null", "on", "off", "y", "n", "~"}
 
@@ -169,18 +172,28 @@ def _why(fix: Fix, lang: str) -> str:
             lang,
             facts=facts,
         )
-    tried = ", ".join(fix.tried)
-    text = message(
-        "no change to {tried}, alone or in pairs, makes this stage pass or stop failing "
-        "without another stage failing.",
-        lang,
-        tried=tried,
-    )
+    moved = [k for k in fix.tried if k not in fix.unmoved]
+    if moved:
+        text = message(
+            "no change to {tried}, alone or in pairs, makes this stage pass or stop failing "
+            "without another stage failing.",
+            lang,
+            tried=", ".join(moved),
+        )
+    else:
+        text = message(
+            "the deciding facts a drafter controls ({tried}) have no less restrictive value "
+            "to take.",
+            lang,
+            tried=", ".join(fix.tried),
+        )
     for key in fix.unmoved:
         text += " " + message(_UNMOVED.get(key, key), lang).capitalize() + "."
     if facts:
         text += " " + message(
-            "It also turns on what no amendment of degree changes: {facts}.", lang, facts=facts
+            "Its exception turns on what no amendment of degree changes: {facts}.",
+            lang,
+            facts=facts,
         )
     return text
 
@@ -201,7 +214,8 @@ def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
     lines.append(
         "   "
         + message(
-            "amended provision: {after} (was: {before}); {n} provisions evaluated",
+            "amended provision: {after} (was: {before}); the search evaluated {n} amended "
+            "provisions",
             lang,
             after=message(OUTCOME_LABEL[item.after.outcome], lang).lower(),
             before=before.lower(),
@@ -248,7 +262,22 @@ def fixes_text(
         )
     )
     lines.append(stamp_text(stamp, editions))
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(w) for line in lines for w in _wrapped(line)) + "\n"
+
+
+def _wrapped(line: str) -> list[str]:
+    """A prose line wrapped at ``WIDTH`` columns under its own indentation (plus two); a
+    change line (before → after) is kept whole so it can be copied."""
+    if len(line) <= WIDTH or "  →  " in line:
+        return [line]
+    indent = line[: len(line) - len(line.lstrip())]
+    return textwrap.wrap(
+        line.strip(),
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=indent + "  ",
+        break_on_hyphens=False,
+    ) or [line]
 
 
 def _change_json(change: Change) -> dict[str, Any]:
@@ -338,8 +367,9 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 100
+    yaml.width = 4096  # never re-wrap the drafter's lines
     yaml.allow_unicode = True
+    yaml.indent(mapping=2, sequence=4, offset=2)  # the layout of the bundled bills
     document = yaml.load(original)
     by_id = {p.id: p for p in amended}
     items = [document] if single else document["provisions"]

@@ -21,7 +21,7 @@ from tarazy.engine.model.errors import EngineError, InputError, gather
 __all__ = ["fix"]
 
 
-@click.command()
+@click.command(name="fix")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.argument("provision_id", required=False)
 @FORMAT
@@ -37,7 +37,7 @@ __all__ = ["fix"]
     help="Write the amended bill (every fix applied) to this file, atomically. It may not be "
     "the input bill.",
 )
-def fix(
+def _fix(
     file: Path,
     provision_id: str | None,
     fmt: str,
@@ -145,6 +145,9 @@ def fix(
         raise SystemExit(EXIT_FAIL)
     if "open" in outcomes:
         raise SystemExit(EXIT_OPEN)
+
+
+fix: click.Command = _fix  # declared, so cli/main.py can register it despite the import cycle
 
 
 def _refuse_input(target: Path, given: Path) -> None:

@@ -59,7 +59,7 @@ from typing import Any, Literal
 import attrs
 
 from tarazy.engine import model
-from tarazy.engine.model import Duration, Effect, Provision, StageResult, Verdict, conditions
+from tarazy.engine.model import Duration, Provision, StageResult, Verdict, conditions
 from tarazy.engine.model.dimensions import DIMENSIONS
 from tarazy.engine.verdict.casebase import CATEGORY_FIELDS, PASS_DIMENSIONS, doctrine_dimensions
 from tarazy.engine.verdict.evaluating import STAGE_ORDER, Evaluator
@@ -341,7 +341,7 @@ def _atoms(provision: Provision, index: int, keys: Iterable[str]) -> list[_Atom]
                 continue  # a magnitude not stated is not lessened by stating one
             dim = DIMENSIONS[name]
             smaller = [v for v in dim.values(current) if dim.compare(v, current) == -1]
-            smaller.sort(key=lambda v, c=current: abs(v - c))
+            smaller.sort(key=lambda v: abs(v - current))
             for steps, value in enumerate(smaller, start=1):
                 add(
                     f"magnitude.{name}",
@@ -373,7 +373,9 @@ def _atoms(provision: Provision, index: int, keys: Iterable[str]) -> list[_Atom]
             )
     if "clarity" in wanted:
         for value, steps in _linear_moves(effect.clarity, tuple(model.CLARITIES)):
-            add("clarity", steps, steps, value, lambda p, v=value: _with_effect(p, index, clarity=v))
+            add(
+                "clarity", steps, steps, value, lambda p, v=value: _with_effect(p, index, clarity=v)
+            )
     if "aims" in wanted and len(effect.aims) > 1:
         # ASSUMPTION: an aim is dropped only while another stays stated. Dropping the only
         # stated aim would leave a provision with no stated purpose (the aim stage open), and
@@ -447,8 +449,8 @@ def _deciding_fields(
             if doctrine.outcome == "violation" and doctrine.stage == result.stage:
                 dims = doctrine_dimensions(doctrine)
                 reasoned = reasoned or bool(dims)
-                for dim in dims:
-                    fields |= set(dim.fields)
+                for read in dims:
+                    fields |= set(read.fields)
     if not reasoned:
         # the case base compared every dimension (PASS_DIMENSIONS): the Court's reasoning,
         # as encoded, reads none, so no change of degree answers it
@@ -691,4 +693,3 @@ def fixes_for(
         if amended != current.provision:
             current = after
     return ProvisionFixes(verdict, current.provision, current, tuple(fixes), evaluations)
-

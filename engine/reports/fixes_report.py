@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from typing import Any
 
 from tarazy.engine.analysis.fixing import NOT_CONTROLLED, Change, Fix, ProvisionFixes
@@ -130,14 +130,14 @@ def _fix_lines(fix: Fix, item: ProvisionFixes, lang: str) -> list[str]:
             lines.append("     " + message("open question: {q}", lang, q=question))
         if fix.newly_open:
             shown = ", ".join(
-                message(
-                    "effect {n} {stage}", lang, n=e + 1, stage=message(STAGE_LABEL[s], lang)
-                )
+                message("effect {n} {stage}", lang, n=e + 1, stage=message(STAGE_LABEL[s], lang))
                 for e, s in fix.newly_open
             )
             lines.append("     " + message("the fix leaves open: {stages}", lang, stages=shown))
     else:
-        lines.append("     " + message("no fix along the dimensions:", lang) + " " + _why(fix, lang))
+        lines.append(
+            "     " + message("no fix along the dimensions:", lang) + " " + _why(fix, lang)
+        )
     if fix.bound_hit:
         lines.append(
             "     " + message("(the search of pairs of changes stopped at its bound)", lang)
@@ -206,7 +206,10 @@ def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
     title = f" — {p.title}" if p.title else ""
     before = message(OUTCOME_LABEL[verdict.outcome], lang)
     if not item.fixes:
-        return [f"[{before}] {p.id}{title}", "   " + message("no stage fails: nothing to fix", lang)]
+        return [
+            f"[{before}] {p.id}{title}",
+            "   " + message("no stage fails: nothing to fix", lang),
+        ]
     after = message(OUTCOME_LABEL[item.after.outcome], lang)
     lines = [f"[{before} → {after}] {p.id}{title}"]
     for fix in item.fixes:
@@ -399,7 +402,7 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                     who = effect_data.get("addressees")
                     if value is None:
                         continue
-                    if isinstance(who, Mapping):
+                    if isinstance(who, MutableMapping):
                         if who.get("breadth") != value:
                             who["breadth"] = value
                     else:
@@ -421,9 +424,7 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                     if value is None:
                         effect_data.pop(key, None)
                     else:
-                        effect_data[key] = (
-                            flow_map(value) if isinstance(value, Mapping) else value
-                        )
+                        effect_data[key] = flow_map(value) if isinstance(value, Mapping) else value
                     continue
                 default = "express" if key == "legal_ground" else None
                 if (current if current is not None else default) != value:
@@ -435,18 +436,24 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
             old = effect_data.get("magnitude") or {}
             if {k: float(v) for k, v in old.items()} != magnitude:
                 effect_data["magnitude"] = flow_map(
-                    {k: int(v) if float(v).is_integer() else v for k, v in sorted(magnitude.items())}
+                    {
+                        k: int(v) if float(v).is_integer() else v
+                        for k, v in sorted(magnitude.items())
+                    }
                 )
     out = io.StringIO()
     yaml.dump(document, out)
     return out.getvalue()
 
 
+def _number_value(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
 def _same_duration(current: Any, value: Any) -> bool:
     if isinstance(current, Mapping) and isinstance(value, Mapping):
         return {k: str(v) for k, v in current.items()} == {k: str(v) for k, v in value.items()} or (
-            set(current) == set(value)
-            and all(_num(current[k]) == _num(value[k]) for k in current)
+            set(current) == set(value) and all(_num(current[k]) == _num(value[k]) for k in current)
         )
     return bool(current == value)
 

@@ -37,12 +37,12 @@ is evaluated again against everything (every doctrine and the whole case base):
    then the measure's own degree, then aims), then the order of the values in their
    vocabulary.
 
-Singles are tried first, all of them; then pairs (two atomic changes to different keys, or two
-safeguards), in the order above, up to ``MAX_PAIR_EVALUATIONS`` per stage (a search that
-stops there says so). A candidate that makes any stage of any effect fail that did not fail
-before is rejected. Where a provision fails several stages, they are fixed in turn (effect,
-then stage order), each on the provision as amended by the fixes before it, so the fixes
-together give one amended provision, evaluated once more at the end.
+Singles are tried first, all of them; then pairs (two atomic changes to different keys, two
+safeguards added, or two aims dropped), in the order above, up to ``MAX_PAIR_EVALUATIONS`` per
+stage (a search that stops there says so). A candidate that makes any stage of any effect fail
+that did not fail before is rejected. Where a provision fails several stages, they are fixed in
+turn (effect, then stage order), each on the provision as amended by the fixes before it, so
+the fixes together give one amended provision, evaluated once more at the end.
 
 Where nothing along the dimensions cures a stage, the answer says so and why: the facts
 that decide it are ones no amendment of degree changes (``NOT_CONTROLLED``), or a deciding
@@ -513,6 +513,8 @@ def _search(
             amended = atom.apply(amended)
         if amended == provision:
             return
+        if provision.effects[effect].aims and not amended.effects[effect].aims:
+            return  # two aims dropped that were all the aims stated (see _atoms)
         verdict = evaluator.evaluate(amended, base.as_of, base.edition, lang)
         evaluations += 1
         if _fails(verdict) - failing:
@@ -538,7 +540,7 @@ def _search(
         pairs = [
             (a, b)
             for a, b in itertools.combinations(atoms, 2)
-            if a.key != b.key or (a.key == "safeguards" and a.value != b.value)
+            if a.key != b.key or (a.key in ("safeguards", "aims") and a.value != b.value)
         ]
         pairs.sort(key=lambda ab: (ab[0].steps + ab[1].steps, sorted((ab[0].rank, ab[1].rank))))
         best_pass: int | None = None

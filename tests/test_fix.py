@@ -432,3 +432,26 @@ def test_stdin_and_a_bad_provision_id(tmp_path: Path) -> None:
     assert code == 3 and "<stdin>" in out and "[deferral]" in out
     code, _out, err = run("fix", str(COURT_FEES), "no-such-provision")
     assert code == 2 and "no provision 'no-such-provision'" in err
+
+
+def test_the_json_is_the_same_whatever_the_hash_seed() -> None:
+    # the search walks sets of fields and keys: its order must not depend on set order
+    import subprocess
+    import sys
+
+    def once(seed: str) -> bytes:
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TARAZY_NO_CACHE": "1"}
+        command = [sys.executable, "-m", "tarazy.cli.main", "fix", str(COURT_FEES)]
+        proc = subprocess.run(
+            [*command, "--format", "json", "--as-of", DAY_2026],
+            capture_output=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert proc.returncode == 3, proc.stderr.decode()
+        return proc.stdout
+
+    first = once("1")
+    assert b'"deferral"' in first
+    assert once("2") == first

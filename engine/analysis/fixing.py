@@ -568,6 +568,8 @@ def _uncured_why(
 
     facts = effect_facts(provision, provision.effects[effect], edition, evaluator.catalogue)
     out = []
+    if "right_never_restrictable" in fields:
+        fields = fields - {"right"}  # the effect's label names the right already
     for field in sorted(fields, key=lambda f: list(NOT_CONTROLLED).index(f)):
         value = facts.get(field)
         if isinstance(value, frozenset):

@@ -76,7 +76,7 @@ def command() -> click.Command:
         """
         from tarazy.engine.analysis import fixing
         from tarazy.engine.input import cache, loading, yamlfile
-        from tarazy.engine.reports import batch, fixes_report, provenance
+        from tarazy.engine.reports import amending, batch, fixes_report, provenance
         from tarazy.engine.verdict.evaluating import Evaluator, edition_for
 
         catalogue = cache.load_catalogue()
@@ -146,7 +146,7 @@ def command() -> click.Command:
         if write is not None:
             amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}
             single = isinstance(bill_data, dict) and "provisions" not in bill_data
-            text = fixes_report.amended_bill_text(original_text, list(amended.values()), single)
+            text = amending.amended_bill_text(original_text, list(amended.values()), single)
             # the amended bill must load back to the amended provisions, or it is not written
             reread = loading.load_bill(str(write), catalogue, yamlfile.parse(text, str(write)))
             if tuple(reread.provisions) != tuple(amended[p.id] for p in bill.provisions):

@@ -139,9 +139,18 @@ def command() -> click.Command:
             ]
         groups = [(bill.path, found)]
         stamp = provenance.stamp(doctrines, cases_dir)
+        # the --as-of the bill's own as_of overrode (None: it did not), as check reports it
+        overridden = (
+            as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
+        )
         if fmt == "json":
-            sys.stdout.write(fixes_report.fixes_json(groups, stamp))
+            sys.stdout.write(fixes_report.fixes_json(groups, stamp, overridden))
         else:
+            if overridden is not None:
+                sys.stdout.write(
+                    f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
+                    f"({overridden.isoformat()})\n"
+                )
             sys.stdout.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
         if write is not None:
             amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}

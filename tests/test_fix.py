@@ -455,3 +455,69 @@ def test_the_json_is_the_same_whatever_the_hash_seed() -> None:
     first = once("1")
     assert b'"deferral"' in first
     assert once("2") == first
+
+
+def test_the_amended_bill_rewrites_every_key_a_fix_may_change(
+    tmp_path: Path, catalogue: Catalogue
+) -> None:
+    # the writer on its own, for keys no bundled doctrine or case moves yet (breadth, a
+    # magnitude, the instrument): whatever the fix, the file loads back to the amended
+    # provision and keeps what the fix did not touch (the comment, the label)
+    import attrs
+
+    from tarazy.engine.input import yamlfile
+    from tarazy.engine.model import Duration
+    from tarazy.engine.reports.amending import amended_bill_text
+
+    text = """\
+# the drafter's note
+provisions:
+  - id: p
+    instrument: ministerial_order
+    effects:
+      - right: association
+        kind: condition
+        requirement: other
+        addressees: founders   # a label only
+        legal_ground: none
+        magnitude: {min_members: 10}
+        aims: [public_order, ideological_conformity]
+"""
+    original = loading.load_bill(write(tmp_path, text), catalogue).provisions[0]
+    effect = attrs.evolve(
+        original.effects[0],
+        addressees=attrs.evolve(original.effects[0].addressees, breadth="specific_group"),
+        legal_ground="express",
+        magnitude=(("min_members", 5.0),),
+        aims=("public_order",),
+        duration=Duration.term(3.0, "years"),
+        safeguards=("judicial_review",),
+        ordered_by="court",
+    )
+    amended = attrs.evolve(original, instrument="law", effects=(effect,))
+    out = amended_bill_text(text, [amended])
+    assert out.startswith("# the drafter's note")
+    assert "founders" in out
+    reread = loading.load_bill("x.yaml", catalogue, yamlfile.parse(out, "x.yaml"))
+    assert reread.provisions[0] == amended
+    # a single-provision file (a mapping with effects) is rewritten in place too
+    single = "id: p\ninstrument: law\neffects:\n  - {right: assembly, kind: ban}\n"
+    one = loading.load_bill(write(tmp_path, single, "one.yaml"), catalogue).provisions[0]
+    changed = attrs.evolve(
+        one, effects=(attrs.evolve(one.effects[0], safeguards=("judicial_review",)),)
+    )
+    out = amended_bill_text(single, [changed], single=True)
+    assert (
+        loading.load_bill("y.yaml", catalogue, yamlfile.parse(out, "y.yaml")).provisions[0]
+        == changed
+    )
+
+
+def test_a_bills_own_as_of_overriding_the_option_is_said() -> None:
+    judges = str(EXAMPLES / "judges-appeals.yaml")  # as_of: 2026-11-01
+    _code, out, _err = run("fix", judges, "--as-of", "2026-08-01")
+    assert out.startswith("note: the bill's own as_of (2026-11-01) overrides --as-of (2026-08-01)")
+    _code, report = fix_json(judges, "--as-of", "2026-08-01")
+    assert report["as_of_overridden"] == "2026-08-01"
+    _code, report = fix_json(judges, "--as-of", "2026-11-01")
+    assert report["as_of_overridden"] is None

@@ -9,6 +9,7 @@ writes the whole amended bill instead (``engine/reports/amending.py``). Every fr
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import textwrap
@@ -317,11 +318,15 @@ def fix_json(fix: Fix) -> dict[str, Any]:
 
 
 def fixes_json(
-    groups: Sequence[tuple[str, Sequence[ProvisionFixes]]], stamp: Mapping[str, Any]
+    groups: Sequence[tuple[str, Sequence[ProvisionFixes]]],
+    stamp: Mapping[str, Any],
+    overridden: dt.date | None = None,
 ) -> str:
     """The JSON report of ``tarazy fix``: ``{"provisions": [...], "summary": {...},
-    "tarazy": {...}}``; each provision has its outcome before and after, its fixes and the
-    number of provisions evaluated. Deterministic (the same input gives the same bytes)."""
+    "as_of_overridden", "tarazy": {...}}``; each provision has its outcome before and after,
+    its fixes (effects 1-based) and the number of amended provisions evaluated;
+    ``as_of_overridden`` is the ``--as-of`` a bill's own ``as_of`` overrode (or null).
+    Deterministic (the same input gives the same bytes)."""
     provisions = []
     summary = {"passes": 0, "open": 0, "not_curable": 0, "cured_before": 0}
     evaluations = 0
@@ -345,6 +350,7 @@ def fixes_json(
     document = {
         "provisions": provisions,
         "summary": summary | {"evaluations": evaluations},
+        "as_of_overridden": overridden.isoformat() if overridden else None,
         "tarazy": dict(stamp),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -386,6 +386,7 @@ def test_the_pair_search_stops_at_its_bound_and_says_so(
     verdict = full.evaluate(case.provision, case.date)
     bounded = fixing.fixes_for(verdict, full, max_pair_evaluations=3)
     assert bounded.fixes[0].bound_hit and bounded.fixes[0].status == "not_curable"
+    assert bounded.fixes[0].reason == "bound"  # never claimed incurable when not searched
     unbounded = fixing.fixes_for(verdict, full)
     assert not unbounded.fixes[0].bound_hit
     assert unbounded.evaluations > bounded.evaluations

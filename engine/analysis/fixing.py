@@ -116,7 +116,7 @@ class Fix:
     newly_open: tuple[tuple[int, str], ...] = ()
     questions: tuple[str, ...] = ()
     why: tuple[tuple[str, str], ...] = ()  # (field, the fact's value) deciding an uncured stage
-    reason: str | None = None  # no_controllable_fact | no_dimension | none_cures
+    reason: str | None = None  # no_controllable_fact | no_dimension | none_cures | bound
     tried: tuple[str, ...] = ()
     unmoved: tuple[str, ...] = ()  # keys tried that had no less restrictive value to take
     evaluations: int = 0
@@ -292,7 +292,8 @@ def _fix_one(
         fix = Fix(
             **common,
             status="not_curable",
-            reason="none_cures",
+            # at the bound, "none cures" is not known: say the search stopped instead
+            reason="bound" if bound_hit else "none_cures",
             why=why,
             tried=tuple(keys),
             evaluations=evaluations,

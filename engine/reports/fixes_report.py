@@ -133,6 +133,16 @@ def _fix_lines(fix: Fix, item: ProvisionFixes, lang: str) -> list[str]:
                 for e, s in fix.newly_open
             )
             lines.append("     " + message("the fix leaves open: {stages}", lang, stages=shown))
+    elif fix.reason == "bound":
+        lines.append(
+            "     "
+            + message(
+                "no fix found before the search of pairs of changes reached its bound; a fix "
+                "along {tried} may still exist.",
+                lang,
+                tried=", ".join(fix.tried),
+            )
+        )
     else:
         lines.append(
             "     " + message("no fix along the dimensions:", lang) + " " + _why(fix, lang)

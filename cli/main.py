@@ -1279,5 +1279,10 @@ def explain(
         raise SystemExit(EXIT_OPEN)
 
 
+from tarazy.cli import fix as _fix  # noqa: E402 - a command in its own file (issue 14)
+
+main.add_command(_fix.command())
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

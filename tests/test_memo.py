@@ -24,7 +24,7 @@ from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineSet
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.reports import memo, provenance, streaming
-from tarazy.engine.reports.memo_blocks import md_escape
+from tarazy.engine.reports.memo_blocks import md_escape, shown
 from tarazy.engine.verdict.evaluating import edition_for
 
 from .conftest import DOCTRINES, EXAMPLES, write
@@ -38,7 +38,7 @@ DAY = ("--as-of", "2026-11-22")
 HOSTILE_TITLE = (
     '<script>document.body.setAttribute("data-pwned","1")</script> **bold** _em_ '
     '[link](https://evil.example/x) <img src=x onerror="document.title=1"> | pipe ` tick '
-    "&lt; www.evil.example a@b.example"
+    "&lt; www.evil.example a@b.example C# \u202ereversed"
 )
 HOSTILE_TEXT = "- item\n# heading\n1. list\n> quote\n```\nfenced\x1b[31m\n<!-- c -->"
 HOSTILE = f"""
@@ -113,7 +113,7 @@ def test_markdown_escape_loses_nothing_and_leaves_no_markup() -> None:
         assert "\n" not in escaped
         # undoing the escapes gives the text back (line breaks folded into spaces)
         undone = html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", escaped))
-        assert undone == " ".join(text.split())
+        assert undone == " ".join(shown(text).split())
         # no markup character is left unescaped
         assert not re.search(
             r"(?<!\\)[*_\[\]|`<>~]", escaped.replace("&lt;", "").replace("&gt;", "")
@@ -201,8 +201,9 @@ def test_a_hostile_bill_cannot_inject_html(tmp_path: Path) -> None:
     assert "script" not in parsed.tags and "img" not in parsed.tags and "b" not in parsed.tags
     assert "i" not in parsed.tags
     text = "".join(parsed.text)
-    assert HOSTILE_TITLE in text  # shown, as text
+    assert shown(HOSTILE_TITLE) in text  # shown, as text
     assert "fenced\\x1b[31m" in text  # a control character shown, not passed to the page
+    assert "\u202e" not in out and "\\u202ereversed" in text  # so is a bidirectional one
     assert all(not (v or "").startswith(("http", "x")) for _, v in parsed.attrs)
 
 
@@ -218,6 +219,7 @@ def test_output_file_and_language_pass_through(tmp_path: Path) -> None:
     finding = json.loads(js)["provisions"][1]["findings"][0]
     assert re.search("[а-яА-Я]", finding["reason"])  # the doctrine's Russian reason
     assert html.escape(finding["reason"]) in text and html.escape(finding["remedy"]) in text
+    assert "art-610-para-2 --as-of 2026-11-22 --lang ru</code>" in text  # explain, in Russian
     assert [p.name for p in tmp_path.iterdir()] == ["memo.html"]  # no temporary file left
 
 
@@ -340,7 +342,7 @@ def test_browser_shows_the_memo_and_runs_nothing_from_the_bill(tmp_path: Path) -
     dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
     assert not re.search(r"<body[^>]*data-pwned", dom)  # the bill's script never ran
     assert "<title>" in dom and "<title>1</title>" not in dom  # nor its onerror handler
-    assert html.escape(HOSTILE_TITLE, quote=False) in dom
+    assert html.escape(shown(HOSTILE_TITLE), quote=False) in dom
     assert "Does not conform" in dom and "How this memo was made" in dom
 
 

@@ -126,17 +126,7 @@ def build(report: MemoReport) -> list[Block]:
     blocks: list[Block] = [
         Para(plain(msg("Conformity memo", lang)), "kicker"),
         Heading(1, _title(report)),
-        Para(
-            plain(
-                msg(
-                    "The provisions of the bill tested against the doctrines and decided cases "
-                    "of the Constitutional Court of the Republic of Kazakhstan, stage by stage "
-                    "(the proportionality test).",
-                    lang,
-                )
-            ),
-            "lead",
-        ),
+        Para(plain(_lead(report)), "lead"),
         *_particulars(report),
         Heading(2, msg("Outcome", lang)),
         *_summary(report),
@@ -145,6 +135,22 @@ def build(report: MemoReport) -> list[Block]:
         blocks.append(provision_section(ctx, entry, n))
     blocks.append(_provenance(report))
     return blocks
+
+
+def _lead(report: MemoReport) -> str:
+    if len({e.group.file for e in report.entries}) > 1:
+        return msg(
+            "The provisions of the bills tested against the doctrines and decided cases of the "
+            "Constitutional Court of the Republic of Kazakhstan, stage by stage (the "
+            "proportionality test).",
+            report.lang,
+        )
+    return msg(
+        "The provisions of the bill tested against the doctrines and decided cases of the "
+        "Constitutional Court of the Republic of Kazakhstan, stage by stage (the "
+        "proportionality test).",
+        report.lang,
+    )
 
 
 def _particulars(report: MemoReport) -> list[Block]:
@@ -193,7 +199,7 @@ def _particulars(report: MemoReport) -> list[Block]:
             (g.file, report.titles.get(g.file) or "", g.edition, g.day.isoformat()) for g in groups
         )
         head = (msg("Bill file", lang), msg("Bill", lang), msg("Edition", lang), msg("As of", lang))
-        out.append(Table(head, rows))
+        out.append(Table(head, rows, kind="bills"))
     if overrides:
         out.append(Items(tuple(overrides)))
     return out
@@ -228,6 +234,7 @@ def _summary(report: MemoReport) -> list[Block]:
             rows,
             tuple("outcome-" + e.item["outcome"] for e in report.entries),
             tuple(f"p-{n}" for n in range(1, len(rows) + 1)),
+            kind="summary",
         ),
         Para(
             plain(

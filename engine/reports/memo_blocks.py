@@ -7,13 +7,13 @@ inject Markdown or HTML into a memo.
 
 Markdown escaping (CommonMark, and the GFM extensions tables, strikethrough and autolinks):
 ``&``, ``<`` and ``>`` become entities (no raw HTML, no ``<autolink>``); the inline
-punctuation ``\\ ` * _ [ ] | ~`` is backslash-escaped; where a text begins a line (a
-paragraph, a list item) a character that would open a block there (``#``, ``-``, ``+``,
-``=``, ``>``, a number and ``.`` or ``)``) is escaped too; GFM's bare autolinks are broken
-(``www\\.``, ``http\\://``, ``\\@``); control characters are shown as ``\\xNN`` and line
-breaks fold into spaces (a text never spans lines, so it can start no block of its own).
-Code (a command, a YAML patch) is a code span or fenced block whose fence is longer than
-any run of backticks in it.
+punctuation ``\\ ` * _ [ ] | ~ #`` is backslash-escaped; where a text begins a line (a
+paragraph, a list item) a character that would open a block there (``-``, ``+``, ``=``,
+``>``, a number and ``.`` or ``)``) is escaped too; GFM's bare autolinks are broken
+(``www\\.``, ``http\\://``, ``\\@``); control characters are shown as ``\\xNN`` and
+bidirectional controls as ``\\uNNNN`` (``shown``), and line breaks fold into spaces (a text
+never spans lines, so it can start no block of its own). Code (a command, a YAML patch) is a
+code span or fenced block whose fence is longer than any run of backticks in it.
 """
 
 from __future__ import annotations
@@ -62,12 +62,13 @@ class Fields:
 @attrs.frozen
 class Table:
     """A table with a header row; ``marks`` gives each row a role ("fails", "open", ...),
-    ``links`` each row's first cell an anchor (None: no link)."""
+    ``links`` each row's first cell an anchor (None: no link), ``kind`` the table a role."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     marks: tuple[str, ...] = ()
     links: tuple[str | None, ...] = ()
+    kind: str = ""  # the table's role ("stages", "summary", "bills"), for styling
 
 
 @attrs.frozen
@@ -104,8 +105,19 @@ def plain(text: str) -> tuple[Run, ...]:
 
 # --------------------------------------------------------------------------- Markdown
 
-_INLINE = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^(\d+)([.)])|^([#\-+=>])")
+_INLINE = re.compile(r"([\\`*_\[\]|~#])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([\-+=>])")
+# Bidirectional controls would let a bill's text run right to left over what follows it
+# (a title that reads differently from what it says): shown as \uNNNN, like controls.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN`` and bidirectional controls as
+    ``\\uNNNN`` (both renderers show a text through this)."""
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", visible(text))
+
+
 _SPACE = re.compile(r"\s+")
 _AUTOLINK = re.compile(r"(?i)(www)\.|(\w)(://)|@")
 
@@ -114,7 +126,7 @@ def md_escape(text: str, line_start: bool = False) -> str:
     """``text`` as literal Markdown text on one line (see the module for what is escaped);
     ``line_start``: the text may begin a line (a paragraph, a list item), so a character
     that would open a block there is escaped too."""
-    text = _SPACE.sub(" ", visible(text))
+    text = _SPACE.sub(" ", shown(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _AUTOLINK.sub(_break_autolink, text)
@@ -145,7 +157,7 @@ def md_runs(runs: Sequence[Run], line_start: bool = False) -> str:
     out = []
     for n, r in enumerate(runs):
         if r.code:
-            code = " ".join(visible(r.text).split())
+            code = " ".join(shown(r.text).split())
             fence = _fence(code)
             pad = " " if code[:1] in ("`", " ") or code[-1:] in ("`", " ") else ""
             out.append(f"{fence}{pad}{code}{pad}{fence}")
@@ -181,7 +193,7 @@ def _md_block(block: Block) -> str:
             for n, item in enumerate(block.items, 1)
         )
     if isinstance(block, Code):
-        text = visible(block.text).rstrip("\n")
+        text = shown(block.text).rstrip("\n")
         fence = _fence(text)
         fence = fence if len(fence) >= 3 else "```"
         return f"{fence}\n{text}\n{fence}"

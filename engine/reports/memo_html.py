@@ -12,8 +12,8 @@ italic, a verdict is a framed word (a double frame for "does not conform", a das
 for "open").
 
 Every text is escaped with ``html.escape`` (quotes too) after its control characters are
-shown as ``\\xNN``; attribute values are memo-made (anchors ``p-N``, role classes), never a
-bill's text.
+shown as ``\\xNN`` and its bidirectional controls as ``\\uNNNN`` (``memo_blocks.shown``);
+attribute values are memo-made (anchors ``p-N``, role classes), never a bill's text.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from tarazy.engine.reports.memo_blocks import (
     Para,
     Run,
     Table,
+    shown,
 )
-from tarazy.engine.reports.reporting import visible
 
 STYLE = """
 @page {
@@ -58,7 +58,15 @@ th, td { border: .6pt solid #000; padding: 2pt 5pt; text-align: left; vertical-a
 thead th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 thead { display: table-header-group; }
 tr, .finding, .fields tr, pre { break-inside: avoid; page-break-inside: avoid; }
-td, th { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
+th { overflow-wrap: normal; }
+table.stages { break-inside: avoid; page-break-inside: avoid; }
+table.stages th:nth-child(1) { width: 24%; }
+table.stages th:nth-child(2) { width: 11%; }
+table.bills td:nth-child(3), table.bills td:nth-child(4) { white-space: nowrap; }
+table.summary th:nth-child(1) { width: 19%; }
+table.summary th:nth-child(3) { width: 27%; }
+table.summary th:nth-child(4) { width: 15%; }
 tr.fails td, tr.outcome-does_not_conform td:last-child { font-weight: bold; }
 tr.open td, tr.outcome-open td:last-child { font-style: italic; }
 table.fields th { width: 30%; font-weight: bold; background: none; }
@@ -86,7 +94,7 @@ section.provenance { margin-top: 18pt; break-inside: avoid; }
 
 def esc(text: str) -> str:
     """``text`` as HTML character data or a quoted attribute value."""
-    return html.escape(visible(text), quote=True)
+    return html.escape(shown(text), quote=True)
 
 
 def to_html(blocks: Sequence[Block], lang: str, title: str) -> str:
@@ -153,4 +161,5 @@ def _table(table: Table) -> str:
             cells[0] = f'<a href="#{esc(link)}">{cells[0]}</a>'
         cls = f' class="{esc(mark)}"' if mark else ""
         rows.append(f"<tr{cls}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    kind = f' class="{esc(table.kind)}"' if table.kind else ""
+    return f"<table{kind}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

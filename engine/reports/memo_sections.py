@@ -8,6 +8,7 @@ instrument, text and effects), in the language of a ``Context``; every frame goe
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -174,6 +175,7 @@ def provision_section(ctx: Context, entry: Entry, n: int) -> Section:
                     for s in table["stages"]
                 ),
                 tuple(s["status"] for s in table["stages"]),
+                kind="stages",
             )
         )
     if item["findings"]:
@@ -234,10 +236,19 @@ def _finding(ctx: Context, entry: Entry, k: int, f: Mapping[str, Any]) -> Sectio
         rulings = "; ".join(f"{ruling_label(r)} [{r}]" for r in f["rulings"])
         rows.append((msg("Rulings", lang), plain(rulings)))
     rows.append((msg("Remedy", lang), plain(f["remedy"])))
-    rows.append((msg("Why", lang), (Run(entry.item["explain"], code=True),)))
+    rows.append((msg("Why", lang), (Run(explain_in(entry.item["explain"], lang), code=True),)))
     return Section(
         "finding", (Para((Run(head, strong=True),), "finding-head"), Fields(tuple(rows)))
     )
+
+
+def explain_in(command: str, lang: str) -> str:
+    """The JSON item's explain command (``tarazy explain FILE ID --as-of DAY [options]``,
+    written for English) asking for ``lang``, as ``reporting.explain_words`` orders it."""
+    if lang == "en":
+        return command
+    words = shlex.split(command)
+    return shlex.join([*words[:6], "--lang", lang, *words[6:]])
 
 
 def _questions(ctx: Context, item: Mapping[str, Any]) -> list[tuple[Run, ...]]:

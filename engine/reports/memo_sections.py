@@ -252,6 +252,8 @@ def explain_in(command: str, lang: str) -> str:
 
 
 def _questions(ctx: Context, item: Mapping[str, Any]) -> list[tuple[Run, ...]]:
+    """One item per open stage: its questions, then the nearest decided case on each side
+    and what distinguishes it (or that no decided case points either way)."""
     lang, out = ctx.lang, list[tuple[Run, ...]]()
     for table in item["stages"]:
         for s in table["stages"]:
@@ -260,19 +262,24 @@ def _questions(ctx: Context, item: Mapping[str, Any]) -> list[tuple[Run, ...]]:
             where = msg(
                 "effect {n}, {stage}", lang, n=table["effect"], stage=msg(STAGE[s["stage"]], lang)
             )
-            for q in s["questions"]:
-                out.append((Run(where + ": ", strong=True), Run(q)))
+            texts = list(s["questions"])
             for near in s["nearest"]:
                 differs = ", ".join(near["distinctions"]) or msg("nothing recorded", lang)
-                text = msg(
-                    "nearest decided case, {side}: {label} [{case}], differs on {differs}",
-                    lang,
-                    side=msg(HOLDING.get(near["holding"], "upheld"), lang),
-                    label=ruling_label(near["case"]),
-                    case=near["case"],
-                    differs=differs,
+                texts.append(
+                    msg(
+                        "Nearest decided case, {side}: {label} [{case}], differs on {differs}",
+                        lang,
+                        side=msg(HOLDING.get(near["holding"], "upheld"), lang),
+                        label=ruling_label(near["case"]),
+                        case=near["case"],
+                        differs=differs,
+                    )
+                    + (f" ({near['note']})" if near["note"] else "")
+                    + "."
                 )
-                out.append((Run(where + ": ", strong=True), Run(text)))
+            if not s["nearest"]:
+                texts.append(msg("No decided case on this right points either way.", lang))
+            out.append((Run(where + ": ", strong=True), Run(" ".join(texts))))
     return out
 
 

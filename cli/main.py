@@ -285,8 +285,11 @@ CASE_BASE = cases_option(
     "json",
     "junit",
     "sarif",
+    "markdown",
+    "html",
     help="text for people, json for programs, junit (JUnit XML) and sarif (SARIF 2.1.0) for "
-    "CI systems; the same input gives the same bytes.",
+    "CI systems, markdown or html (one self-contained file, for A4) for a memo to file with "
+    "the bill; the same input gives the same bytes.",
 )
 @DOCTRINES
 @CASE_BASE
@@ -408,19 +411,25 @@ def check(
                 explain_options,
             )
         )
+    titles = {bill.path: bill.title for bill in bills}  # the memo's headings
     del bills
     import gc
 
     gc.freeze()  # the loaded input lives to the end: no collection need walk it again
-    from tarazy.engine.reports import provenance
+    from tarazy.engine.reports import memo, provenance
 
     stamp = provenance.stamp(doctrines, cases_dir)
+    make_report: Callable[..., streaming.Report] = streaming.Report
+    if fmt in memo.FORMATS:  # the memo collects every verdict, then writes (memo.py)
+        import functools
+
+        make_report = functools.partial(memo.MemoReport, titles=titles)
     total = sum(len(g.provisions) for g in groups)
     to_terminal = output is None and batch.isatty(sys.stdout)
     progress = batch.Progress(total, sys.stderr, report_on_terminal=to_terminal)
     if output is not None:
         with batch.atomic_output(output) as target:
-            report = streaming.Report(target.write, fmt, catalogue, lang, stamp, doctrines)
+            report = make_report(target.write, fmt, catalogue, lang, stamp, doctrines)
             report.progress = progress.advance
             try:
                 outcomes = streaming.run(groups, report, doctrines, catalogue, jobs, cases)
@@ -428,7 +437,7 @@ def check(
                 progress.finish()
         raise SystemExit(batch.exit_status(outcomes, fail_on))
     out = sys.stdout
-    report = streaming.Report(out.write, fmt, catalogue, lang, stamp, doctrines)
+    report = make_report(out.write, fmt, catalogue, lang, stamp, doctrines)
     report.progress = progress.advance
     try:
         try:

@@ -9,32 +9,36 @@ matches none of a field's alternatives. `tarazy schema KIND` prints each schema.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
+
+import attrs
 
 from tarazy.engine import model
+from tarazy.engine.model import DURATION_UNITS, Duration, Effect, Provision, provisions
 from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.fields import FieldInfo, file_fields, file_key, values
 
 Schema = dict[str, Any]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+ID_PATTERN = provisions.ID_PATTERN
 CASE_ID_PATTERN = r"^KZ-CC-NR-[0-9]{4}-[0-9]+$"
 ARTICLE_PATTERN = r"^[0-9]+(-[0-9]+)?(\([0-9]+\))*$"
 DATE: Schema = {"type": "string", "format": "date", "x-expected": "a date, YYYY-MM-DD"}
 
 
 def _enum(
-    values: Mapping[str, str] | tuple[str, ...], description: str, nullable: bool = False
+    vocabulary: Mapping[str, str] | tuple[str, ...], description: str, nullable: bool = False
 ) -> Schema:
-    ids: list[str | None] = list(values)
+    ids: list[str | None] = list(vocabulary)
     if nullable:
         ids.append(None)
     return {"enum": ids, "description": description}
 
 
-def _list_of(values: Mapping[str, str] | tuple[str, ...], description: str) -> Schema:
+def _list_of(vocabulary: Mapping[str, str] | tuple[str, ...], description: str) -> Schema:
     return {
         "type": "array",
-        "items": {"enum": list(values)},
+        "items": {"enum": list(vocabulary)},
         "uniqueItems": True,
         "description": description,
     }
@@ -59,120 +63,113 @@ TEXTS: Schema = _obj(
     ("en", "ru"),
     "a text in English and Russian, and Kazakh where given",
 )
-CITE_PART: Schema = {"type": ["string", "integer"], "x-expected": "text or a number"}
+
+
+def _first_sentence(cls: type) -> str:
+    """The first sentence of a class's docstring, lower-cased at its start, for a schema's
+    description."""
+    text = " ".join((cls.__doc__ or "").split())
+    sentence = text.split(". ")[0].rstrip(".")
+    return sentence[:1].lower() + sentence[1:]
+
+
+def model_schema(cls: type, catalogue: Catalogue, description: str | None = None) -> Schema:
+    """The schema of a model class's file form, from its field metadata (``model.fields``):
+    one property per file field (an older name too, marked ``deprecated``), the fields
+    without a default required, in declaration order."""
+    lists = {"rights": catalogue.right_ids, "aims": catalogue.aim_ids}
+    properties: Schema = {}
+    required = []
+    for attribute, field in file_fields(cls):
+        key = file_key(attribute, field)
+        properties[key] = field_schema(field, attribute.default is None, lists, catalogue)
+        for alias in field.aliases:
+            properties[alias] = {
+                **properties[key],
+                "description": f"the older name of '{key}' (still loads): {field.description}",
+                "deprecated": True,
+            }
+        if attribute.default is attrs.NOTHING:
+            required.append(key)
+    return _obj(properties, tuple(required), description or "")
+
+
+def field_schema(
+    field: FieldInfo,
+    nullable: bool,
+    lists: Mapping[str, tuple[str, ...]],
+    catalogue: Catalogue,
+) -> Schema:
+    """The schema of one file field (``nullable``: its default is None)."""
+    form = field.form
+    schema: Schema
+    if form == "text":
+        schema = {"type": ["string", "integer"] if field.numbers else "string"}
+        if field.nonempty:
+            schema["minLength"] = 1
+        if field.pattern:
+            schema["pattern"] = field.pattern
+    elif form == "choice":
+        schema = _enum(values(field, lists), field.description, nullable)
+    elif form == "choices":
+        schema = _list_of(values(field, lists), field.description)
+    elif form == "flag":
+        schema = {"type": "boolean"}
+    elif form == "amounts":
+        names = cast(Mapping[str, str], field.vocabulary)
+        schema = _obj(
+            {
+                name: {"type": "number", "minimum": 0, "description": text}
+                for name, text in names.items()
+            }
+        )
+    elif form == "record":
+        schema = _record_schema(cast(type, field.model), catalogue)
+    else:  # records
+        model = cast(type, field.model)
+        schema = {
+            "type": "array",
+            "minItems": field.min_items,
+            "items": model_schema(model, catalogue, _first_sentence(model)),
+        }
+    schema["description"] = field.description
+    if field.expected:
+        schema["x-expected"] = field.expected
+    return schema
+
+
+def _record_schema(model: type, catalogue: Catalogue) -> Schema:
+    if model is Duration:
+        return {
+            "oneOf": [
+                {"type": "null"},
+                {"const": "indefinite"},
+                *(
+                    _obj({unit: {"type": "number", "exclusiveMinimum": 0}}, (unit,))
+                    for unit in DURATION_UNITS
+                ),
+                _obj({"until": TEXT}, ("until",)),
+            ],
+        }
+    shorthand = getattr(model, "SHORTHAND", None)
+    mapping = model_schema(model, catalogue)
+    if shorthand is None:
+        return mapping
+    keys = ", ".join(mapping["properties"])
+    return {
+        "x-expected": f"a {shorthand}, or a mapping {{{keys}}}",
+        "oneOf": [{"type": "null"}, {"type": "string"}, mapping],
+    }
 
 
 def effect_schema(catalogue: Catalogue) -> Schema:
-    return _obj(
-        {
-            "right": _enum(catalogue.right_ids, "id from the rights catalogue (tarazy rights)"),
-            "kind": _enum(model.EFFECT_KINDS, "what the effect does to the right"),
-            "addressees": {
-                "description": "who is affected: a label, or {label, category, breadth}",
-                "x-expected": "a label, or a mapping {label, category, breadth}",
-                "oneOf": [
-                    {"type": "null"},
-                    {"type": "string"},
-                    _obj(
-                        {
-                            "label": TEXT,
-                            "category": {"type": "string"},
-                            "breadth": _enum(model.ADDRESSEE_BREADTHS, "how many are affected"),
-                        }
-                    ),
-                ],
-            },
-            "basis": _enum(model.BASES, "what triggers the effect", nullable=True),
-            "duration": {
-                "description": "null (not time-bound), indefinite, a fixed (maximum) term "
-                "{hours|days|months|years: N}, or {until: ...}",
-                "x-expected": "null, indefinite, {hours: N}, {days: N}, {months: N}, "
-                "{years: N} or {until: <condition>}",
-                "oneOf": [
-                    {"type": "null"},
-                    {"const": "indefinite"},
-                    *(
-                        _obj({unit: {"type": "number", "exclusiveMinimum": 0}}, (unit,))
-                        for unit in model.DURATION_UNITS
-                    ),
-                    _obj({"until": TEXT}, ("until",)),
-                ],
-            },
-            "aims": _list_of(catalogue.aim_ids, "stated aims (aims catalogue ids)"),
-            "legal_ground": _enum(model.LEGAL_GROUNDS, "whether a law expressly provides it"),
-            "safeguards": _list_of(model.SAFEGUARDS, "mitigations present"),
-            "grounds_of_distinction": _list_of(
-                model.GROUNDS_OF_DISTINCTION, "grounds a differentiation turns on"
-            ),
-            "political_grounds": {"type": "boolean", "description": "turns on political views"},
-            "magnitude": _obj(
-                {
-                    name: {"type": "number", "minimum": 0, "description": text}
-                    for name, text in model.MAGNITUDES.items()
-                },
-                description="numbers a doctrine may need",
-            ),
-            "sector": _enum(model.SECTORS, "the service or field concerned", nullable=True),
-            "trigger_severity": _enum(
-                model.TRIGGER_SEVERITIES, "how serious the triggering misconduct is", True
-            ),
-            "clarity": _enum(
-                model.CLARITIES,
-                "whether the rule is clear and foreseeable; not stated: the certainty stage "
-                "stays open",
-                True,
-            ),
-            "justification": _enum(
-                model.JUSTIFICATIONS, "for a differentiation: justification stated?", True
-            ),
-            "requirement": _enum(model.REQUIREMENTS, "what a condition requires", True),
-            "ordered_by": _enum(
-                model.ORDERING_AUTHORITIES,
-                "who decides the measure: for a deprivation of liberty, whether a court "
-                "orders it (1995 Art. 16(2), 2026 Art. 18(2))",
-                True,
-            ),
-            "delegated_to": _enum(
-                model.BYLAW_INSTRUMENTS,
-                "a by-law to which the law leaves the substance of the effect (e.g. a "
-                "regulator's model contract)",
-                True,
-            ),
-        },
-        ("right", "kind"),
-        "one effect of the provision on one constitutional right",
-    )
+    """The schema of one effect in a bill, case or example file."""
+    return model_schema(Effect, catalogue, _first_sentence(Effect))
 
 
 def provision_schema(catalogue: Catalogue) -> Schema:
-    return _obj(
-        {
-            "id": {
-                "type": ["string", "integer"],
-                "pattern": ID_PATTERN,
-                "x-expected": "an id of letters, digits, '.', '_' or '-'",
-            },
-            "title": TEXT,
-            "citation": _obj(
-                {
-                    "act": TEXT,
-                    "article": CITE_PART,
-                    "paragraph": CITE_PART,
-                    "subparagraph": CITE_PART,
-                }
-            ),
-            "instrument": _enum(model.INSTRUMENTS, "rank of the act containing it"),
-            "text": {"type": "string"},
-            "effects": {
-                "type": "array",
-                "minItems": 1,
-                "items": effect_schema(catalogue),
-                "x-expected": "a list of at least one effect",
-            },
-        },
-        ("id", "instrument", "effects"),
-        "a provision of a law, described by facts",
-    )
+    """The schema of one provision (a bill's item, a case's provision)."""
+    return model_schema(Provision, catalogue, _first_sentence(Provision))
 
 
 def bill_schema(catalogue: Catalogue) -> Schema:

@@ -94,14 +94,17 @@ def random_value(
     return attribute.default  # text and other records: not drawn
 
 
+def random_fields(rng: random.Random, cls: type, catalogue: Catalogue) -> dict[str, Any]:
+    """A value for every file field of a model class, by attribute name (``random_value``)."""
+    return {
+        attribute.name: random_value(rng, attribute, field, catalogue)
+        for attribute, field in file_fields(cls)
+    }
+
+
 def random_effect(rng: random.Random, catalogue: Catalogue) -> Effect:
     """An effect drawn field by field from the model's vocabularies."""
-    return Effect(
-        **{
-            attribute.name: random_value(rng, attribute, field, catalogue)
-            for attribute, field in file_fields(Effect)
-        }
-    )
+    return Effect(**random_fields(rng, Effect, catalogue))
 
 
 # The effect fields a mutation draws afresh: all but the right (a case's right is what it

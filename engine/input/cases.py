@@ -79,6 +79,8 @@ def load_case(
 
 
 def case_files(directory: str | Path | None = None) -> list[Path]:
+    """The case files (``*.yaml``, ``*.yml``) of a directory, sorted (the bundled cases
+    by default); InputError when it is not a directory."""
     folder = Path(directory) if directory is not None else BUNDLED_CASES
     if not folder.is_dir():
         raise InputError("expected a directory of case files", str(folder))

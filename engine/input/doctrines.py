@@ -59,6 +59,9 @@ __all__ = [
 
 
 def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctrine:
+    """One doctrine file, checked against its schema and the field registry; InputError
+    (file:line) for the first problem. References to other doctrines are checked by
+    ``load_doctrines``, which sees the whole set."""
     catalogue = catalogue or load_catalogue()
     doc, data = read_named(file, schemas.doctrine_schema(catalogue), "doctrine")
     fields = field_registry(catalogue)
@@ -232,6 +235,9 @@ def load_doctrine_examples(
 def examples_of(
     file: Path, catalogue: Catalogue, doctrines: DoctrineSet | None
 ) -> list[DoctrineExample]:
+    """The examples of one ``tests/<doctrine id>.yaml`` file, each a one-effect provision
+    (id ``<doctrine>-<n>``, n from 1) and what the doctrine must do with it; with
+    ``doctrines``, the doctrine named must be one of the set."""
     examples: list[DoctrineExample] = []
     doc, data = read_named(
         file, schemas.doctrine_examples_schema(catalogue), "doctrine examples", "doctrine"

@@ -186,6 +186,7 @@ def provision_schema(catalogue: Catalogue) -> Schema:
 
 
 def bill_schema(catalogue: Catalogue) -> Schema:
+    """The bill file: ``bill`` metadata and ``provisions``, or one provision alone."""
     provision = provision_schema(catalogue)
     return {
         "$schema": DRAFT,

@@ -51,6 +51,7 @@ ARTICLE_PATTERN = r"^[0-9]+(-[0-9]+)?(\([0-9]+\))*$"
 
 
 def doctrine_schema(catalogue: Catalogue) -> Schema:
+    """A doctrine file (conditions are checked further when it loads)."""
     condition: Schema = {
         "type": "object",
         "minProperties": 1,
@@ -139,6 +140,7 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
 
 
 def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
+    """The examples beside a doctrine (``doctrines/tests/<id>.yaml``)."""
     return {
         "$schema": DRAFT,
         "title": "tarazy doctrine examples",
@@ -175,6 +177,7 @@ def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
 
 
 def case_schema(catalogue: Catalogue) -> Schema:
+    """A decided case file."""
     return {
         "$schema": DRAFT,
         "title": "tarazy case",
@@ -224,6 +227,7 @@ def case_schema(catalogue: Catalogue) -> Schema:
 
 
 def catalogue_schema(edition_ids: tuple[str, ...] = ()) -> Schema:
+    """The rights catalogue; with ``edition_ids``, edition keys must be among them."""
     editions = {"enum": list(edition_ids)} if edition_ids else {"type": "string"}
     return {
         "$schema": DRAFT,

@@ -14,6 +14,8 @@ __all__ = ["Case", "Remedy"]
 
 @attrs.frozen
 class Remedy:
+    """What the Court ordered: the text, and the months given to amend the provision."""
+
     text: str | None = None
     deadline_months: int | None = None
 

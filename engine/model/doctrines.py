@@ -26,6 +26,7 @@ class Texts:
     kk: str | None = None
 
     def get(self, lang: str) -> str:
+        """The text in ``lang`` (en, ru, kk); Kazakh falls back to Russian."""
         if lang == "kk" and self.kk:
             return self.kk
         if lang in ("ru", "kk"):
@@ -45,6 +46,7 @@ class EditionBasis:
 
     @property
     def applies(self) -> bool:
+        """The basis still carries the doctrine (its status is not ``lapsed``)."""
         return self.status != "lapsed"
 
 
@@ -75,9 +77,11 @@ class Doctrine:
     location: Location | None = attrs.field(default=None, eq=False)
 
     def basis_for(self, edition: str) -> EditionBasis | None:
+        """What the doctrine rests on under ``edition``, or None if it states nothing."""
         return next((b for b in self.basis if b.edition == edition), None)
 
     def applies_under(self, edition: str) -> bool:
+        """The doctrine has a basis under ``edition`` that has not lapsed."""
         basis = self.basis_for(edition)
         return basis is not None and basis.applies
 
@@ -96,6 +100,7 @@ class DoctrineSet:
             raise ValueError("doctrine ids must be unique")
 
     def get(self, doctrine_id: str) -> Doctrine:
+        """The doctrine with this id; KeyError if the set has none."""
         for doctrine in self.doctrines:
             if doctrine.id == doctrine_id:
                 return doctrine
@@ -103,6 +108,7 @@ class DoctrineSet:
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """The doctrine ids, in file-name order."""
         return tuple(d.id for d in self.doctrines)
 
 

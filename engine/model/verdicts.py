@@ -107,6 +107,7 @@ class EffectStages:
 
     @property
     def open(self) -> tuple[str, ...]:
+        """The stages left open, in the order of STAGES."""
         return tuple(r.stage for r in self.stages if r.status == "open")
 
 
@@ -130,4 +131,5 @@ class Verdict:
 
     @property
     def fired(self) -> frozenset[str]:
+        """The doctrines that fired (precedent findings aside)."""
         return frozenset(f.doctrine for f in self.findings if f.case is None)

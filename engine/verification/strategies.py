@@ -64,21 +64,20 @@ class Scenario:
 
 
 def one_of_values(values: Sequence[Any]) -> st.SearchStrategy[Any]:
+    """One of ``values``, shrinking to the first."""
     return st.sampled_from(tuple(values))
 
 
 def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """None (shrunk to) or a value of ``strategy``."""
     return st.one_of(st.none(), strategy)
 
 
 def subsets(values: Sequence[str], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    """A sorted tuple of distinct ``values``, at most ``max_size``, shrinking to ()."""
     return st.lists(st.sampled_from(tuple(values)), unique=True, max_size=max_size).map(
         lambda xs: tuple(sorted(xs))
     )
-
-
-def rights(catalogue: Catalogue) -> st.SearchStrategy[str]:
-    return one_of_values(catalogue.right_ids)
 
 
 def instruments() -> st.SearchStrategy[str]:
@@ -186,6 +185,7 @@ def provisions(
 
 
 def check_days() -> st.SearchStrategy[dt.date]:
+    """A day a check is made on (``CHECK_DAYS``: one under each edition)."""
     return st.sampled_from(CHECK_DAYS)
 
 
@@ -194,23 +194,42 @@ def check_days() -> st.SearchStrategy[dt.date]:
 
 @attrs.frozen
 class Mutation:
-    field: str  # an effect field, or "instrument"
+    """One fact of a provision changed: an effect's field (effect index taken modulo the
+    number of effects, 0-based) or a field of the provision itself."""
+
+    field: str  # an effect field, or a closed field of the provision (its instrument)
     effect: int
     value: Any
 
     def apply(self, provision: Provision) -> Provision:
-        if self.field == "instrument":
-            return attrs.evolve(provision, instrument=self.value)
+        """The provision with the change made."""
+        if self.field in _provision_choices():
+            return attrs.evolve(provision, **{self.field: self.value})
         effects = list(provision.effects)
         i = self.effect % len(effects)
         effects[i] = attrs.evolve(effects[i], **{self.field: self.value})
         return attrs.evolve(provision, effects=tuple(effects))
 
 
+@functools.cache
+def _provision_choices() -> dict[str, st.SearchStrategy[Any]]:
+    """The closed fields of a provision itself (not of its effects), with their strategies."""
+    return {
+        a.name: field_strategy(a, field, None)
+        for a, field in file_fields(Provision)
+        if field.form == "choice" and field.catalogue is None
+    }
+
+
 def mutations(catalogue: Catalogue) -> st.SearchStrategy[Mutation]:
+    """A change of a closed field of the provision (its instrument) or of one effect field,
+    to a value the model allows."""
     fields = effect_fields(catalogue)
+    own = _provision_choices()
     return st.one_of(
-        instruments().map(lambda v: Mutation("instrument", 0, v)),
+        st.sampled_from(tuple(own)).flatmap(
+            lambda name: st.builds(Mutation, st.just(name), st.just(0), own[name])
+        ),
         st.sampled_from(tuple(fields)).flatmap(
             lambda name: st.builds(Mutation, st.just(name), st.integers(0, 2), fields[name])
         ),
@@ -276,6 +295,8 @@ def at_least(dim: Dimension, current: Any, direction: Direction) -> tuple[Any, .
 
 @attrs.frozen
 class Move:
+    """One effect (0-based) moved one step up or down one dimension."""
+
     dimension: str
     effect: int
     before: Any
@@ -283,6 +304,7 @@ class Move:
     direction: Direction
 
     def describe(self) -> str:
+        """ "more restrictive on D: before -> after", for reports."""
         word = "more" if self.direction == "up" else "less"
         return (
             f"{word} restrictive on {self.dimension}: {_show(self.before)} -> {_show(self.after)}"

@@ -37,7 +37,7 @@ NOT_IN_FILES = {"location"}
 def _other(field: FieldInfo, default: Any, catalogue: Catalogue) -> Any:
     """A value of the field that is not its default (so the writer must write it and the
     loader must read it for a round trip to hold)."""
-    lists = {"rights": catalogue.right_ids, "aims": catalogue.aim_ids}
+    lists = catalogue.lists()
     if field.form == "choice":
         return next(v for v in values(field, lists) if v != default)
     if field.form == "choices":

@@ -90,7 +90,7 @@ def model_schema(cls: type, catalogue: Catalogue, description: str | None = None
     """The schema of a model class's file form, from its field metadata (``model.fields``):
     one property per file field (an older name too, marked ``deprecated``), the fields
     without a default required, in declaration order."""
-    lists = {"rights": catalogue.right_ids, "aims": catalogue.aim_ids}
+    lists = catalogue.lists()
     properties: Schema = {}
     required = []
     for attribute, field in file_fields(cls):

@@ -72,7 +72,7 @@ def _own_fields(cls: type) -> tuple[tuple[str, FieldInfo], ...]:
 
 
 def _own_spec(name: str, info: FieldInfo, catalogue: Catalogue) -> FieldSpec:
-    lists = {"rights": catalogue.right_ids, "aims": catalogue.aim_ids}
+    lists = catalogue.lists()
     aliases = info.aliases
     if info.form == "flag":
         return FieldSpec(name, "bool", info.description, aliases=aliases)

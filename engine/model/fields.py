@@ -5,7 +5,7 @@ with one of the helpers below (``text``, ``choice``, ``choices``, ``flag``, ``am
 ``record``, ``records``). Each stores a ``FieldInfo`` in the attrs field's metadata, and
 from that metadata the rest of tarazy derives what it needs of the field:
 
-* ``engine/input/schemas.py`` - the published JSON Schema (type, values, description,
+* ``engine/input/modelschemas.py`` - the published JSON Schema (type, values, description,
   ``x-expected``, required keys, aliases);
 * ``engine/input/structuring.py`` - the loader (file data to model, keys and aliases) and
   the writer (model to file data, leaving out what has its default value);
@@ -37,7 +37,8 @@ class FieldInfo:
     """What the model says of one file field.
 
     ``form`` is the shape of the value in a file: ``text``; ``choice`` (one id of
-    ``vocabulary``, or of the rights catalogue's list named by ``catalogue``; null allowed
+    ``vocabulary``, or of the catalogue's list named by ``catalogue``, "rights" or "aims",
+    which the loader checks since the catalogue is data; null allowed
     when the default is None); ``choices`` (a list of distinct ids); ``flag`` (true or
     false); ``amounts`` (a mapping of ``vocabulary`` ids to numbers >= 0, held as sorted
     pairs); ``record`` (one nested model class); ``records`` (a list of them, at least
@@ -47,7 +48,8 @@ class FieldInfo:
     load the same (giving a key and its alias together is a load error); ``expected`` is the
     phrase a load error uses for a value that fits none of the field's shapes; ``unstated``
     is the value a doctrine condition reads when the file leaves an optional ``choice`` out
-    (None: the field is not a fact of its own). For ``text``: ``nonempty``, ``numbers``
+    (``none`` or ``unspecified``; every ``choice``, ``choices`` and ``flag`` field is a fact
+    under its own name, ``facts.field_registry``). For ``text``: ``nonempty``, ``numbers``
     (a number is taken as its text), ``pattern`` (a regular expression, anchored) and
     ``one_line`` (a line break is a load error)."""
 

@@ -123,7 +123,7 @@ def field_strategy(
     Text is not drawn (no doctrine reads it; ``relabelled`` varies it): the default, or
     "generated" for a required text (an id). ``catalogue`` may be None for a field that
     takes no catalogue values."""
-    lists = {"rights": catalogue.right_ids, "aims": catalogue.aim_ids} if catalogue else {}
+    lists = catalogue.lists() if catalogue else {}
     form = field.form
     if form == "choice":
         ids = values(field, lists)

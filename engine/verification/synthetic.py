@@ -75,7 +75,7 @@ def random_value(
     """One value of a file field of an effect, drawn from the model's metadata as
     ``strategies.field_strategy`` draws it: an optional value is left out half the time,
     a list has up to two members (amounts: one), a flag is rarely set (one in twenty)."""
-    lists = {"rights": catalogue.right_ids, "aims": catalogue.aim_ids}
+    lists = catalogue.lists()
     form = field.form
     if form == "choice":
         ids = list(values(field, lists))

@@ -88,7 +88,7 @@ SEMANTICS = [
     ({"political_grounds": False}, {}, True),
     ({"political_grounds": {"ne": False}}, {}, False),
     ({"sector": "unspecified"}, {}, True),  # an unstated optional enum has a name
-    ({"basis": "none"}, {}, True),
+    ({"trigger": "none"}, {}, True),
     ({"any": [{"kind": "denial"}, {"duration": "indefinite"}]}, {}, True),
     ({"all": [{"kind": "ban"}, {"duration": "fixed"}]}, {}, False),
     ({"not": {"any": [{"kind": "denial"}, {"duration": "fixed"}]}}, {}, True),
@@ -247,7 +247,7 @@ def test_many_heavily_matched_effects_match_as_the_reference_does(
     effect = Effect(
         right="judicial_protection",
         kind="denial",
-        basis="non_payment",
+        trigger="non_payment",
         duration=Duration("indefinite"),
         legal_ground="none",
         clarity="self_contradictory",

@@ -295,7 +295,7 @@ def test_lists_mean_one_of_and_operators_nest(catalogue: Catalogue) -> None:
     parsed = conditions.parse(
         {
             "kind": ["ban", "denial"],
-            "any": [{"duration_years": {"gt": 5, "le": 10}}, {"not": {"basis": "none"}}],
+            "any": [{"duration_years": {"gt": 5, "le": 10}}, {"not": {"trigger": "none"}}],
         },
         fields,
     )
@@ -310,12 +310,12 @@ def test_lists_mean_one_of_and_operators_nest(catalogue: Catalogue) -> None:
                             FieldTest("duration_years", "le", 10.0),
                         )
                     ),
-                    Not(FieldTest("basis", "eq", "none")),
+                    Not(FieldTest("trigger", "eq", "none")),
                 )
             ),
         )
     )
-    assert conditions.fields_read(parsed) == {"kind", "duration_years", "basis"}
+    assert conditions.fields_read(parsed) == {"kind", "duration_years", "trigger"}
     assert "kind in [ban, denial]" in conditions.describe(parsed)
 
 

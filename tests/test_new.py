@@ -112,7 +112,7 @@ def test_half_written_it_does_not_load_once_filled_it_does(
             ("effective: TODO", "effective: 2025-12-20"),
             ("articles: [TODO]", 'articles: ["33(4)"]'),
             ("right: TODO", "right: equal_access_state_service"),
-            ("kind: TODO", "kind: ban\n  basis: criminal_conviction\n  sector: judiciary"),
+            ("kind: TODO", "kind: ban\n  trigger: criminal_conviction\n  sector: judiciary"),
         ],
     )
     fill(
@@ -122,7 +122,7 @@ def test_half_written_it_does_not_load_once_filled_it_does(
             (
                 "expect: fires\n    effect: {right: TODO, kind: TODO}",
                 "expect: fires\n    effect: {right: equal_access_state_service, kind: ban, "
-                "basis: criminal_conviction, sector: judiciary}",
+                "trigger: criminal_conviction, sector: judiciary}",
             ),
             ("effect: {right: TODO, kind: TODO}", "effect: {right: assembly, kind: ban}"),
         ],

@@ -273,7 +273,7 @@ def _examples(x: _Loaded, catalogue: Catalogue, known: Mapping[str, _Loaded]) ->
     out = []
     for f in present:
         try:
-            loading._examples_of(f, catalogue, dset)
+            loading.examples_of(f, catalogue, dset)
         except InputError as exc:
             out += [_from_input(p, f, "examples") for p in exc.problems]
     return out

@@ -1,213 +1,64 @@
 """The published JSON Schemas of tarazy's file formats (bill, doctrine, case, catalogue).
 
-They are generated from the model's vocabularies and the rights catalogue, so the
-schema a user validates against and the checks the loader runs can never drift apart.
-``x-expected`` is tarazy's own annotation: the phrase an error message uses when a value
-matches none of a field's alternatives. `tarazy schema KIND` prints each schema.
+They are generated from the model's field metadata, its vocabularies and the rights
+catalogue, so the schema a user validates against and the checks the loader runs can never
+drift apart. The schemas of the model's own classes (an effect, a provision, a bill) are
+built in ``modelschemas`` and re-exported here; ``x-expected`` is tarazy's own annotation:
+the phrase an error message uses when a value matches none of a field's alternatives.
+`tarazy schema KIND` prints each schema.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from tarazy.engine import model
+from tarazy.engine.input.modelschemas import (
+    DATE,
+    DRAFT,
+    TEXT,
+    TEXTS,
+    Schema,
+    bill_schema,
+    effect_schema,
+    enum,
+    model_schema,
+    obj,
+    provision_schema,
+)
 from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.provisions import ID_PATTERN
 
-Schema = dict[str, Any]
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+__all__ = [
+    "ARTICLE_PATTERN",
+    "CASE_ID_PATTERN",
+    "DATE",
+    "DRAFT",
+    "ID_PATTERN",
+    "TEXT",
+    "TEXTS",
+    "Schema",
+    "bill_schema",
+    "case_schema",
+    "catalogue_schema",
+    "doctrine_examples_schema",
+    "doctrine_schema",
+    "effect_schema",
+    "model_schema",
+    "provision_schema",
+]
+
 CASE_ID_PATTERN = r"^KZ-CC-NR-[0-9]{4}-[0-9]+$"
 ARTICLE_PATTERN = r"^[0-9]+(-[0-9]+)?(\([0-9]+\))*$"
-DATE: Schema = {"type": "string", "format": "date", "x-expected": "a date, YYYY-MM-DD"}
-
-
-def _enum(
-    values: Mapping[str, str] | tuple[str, ...], description: str, nullable: bool = False
-) -> Schema:
-    ids: list[str | None] = list(values)
-    if nullable:
-        ids.append(None)
-    return {"enum": ids, "description": description}
-
-
-def _list_of(values: Mapping[str, str] | tuple[str, ...], description: str) -> Schema:
-    return {
-        "type": "array",
-        "items": {"enum": list(values)},
-        "uniqueItems": True,
-        "description": description,
-    }
-
-
-def _obj(properties: Schema, required: tuple[str, ...] = (), description: str = "") -> Schema:
-    schema: Schema = {
-        "type": "object",
-        "additionalProperties": False,
-        "properties": properties,
-    }
-    if required:
-        schema["required"] = list(required)
-    if description:
-        schema["description"] = description
-    return schema
-
-
-TEXT: Schema = {"type": "string", "minLength": 1}
-TEXTS: Schema = _obj(
-    {"en": TEXT, "ru": TEXT, "kk": TEXT},
-    ("en", "ru"),
-    "a text in English and Russian, and Kazakh where given",
-)
-CITE_PART: Schema = {"type": ["string", "integer"], "x-expected": "text or a number"}
-
-
-def effect_schema(catalogue: Catalogue) -> Schema:
-    return _obj(
-        {
-            "right": _enum(catalogue.right_ids, "id from the rights catalogue (tarazy rights)"),
-            "kind": _enum(model.EFFECT_KINDS, "what the effect does to the right"),
-            "addressees": {
-                "description": "who is affected: a label, or {label, category, breadth}",
-                "x-expected": "a label, or a mapping {label, category, breadth}",
-                "oneOf": [
-                    {"type": "null"},
-                    {"type": "string"},
-                    _obj(
-                        {
-                            "label": TEXT,
-                            "category": {"type": "string"},
-                            "breadth": _enum(model.ADDRESSEE_BREADTHS, "how many are affected"),
-                        }
-                    ),
-                ],
-            },
-            "basis": _enum(model.BASES, "what triggers the effect", nullable=True),
-            "duration": {
-                "description": "null (not time-bound), indefinite, a fixed (maximum) term "
-                "{hours|days|months|years: N}, or {until: ...}",
-                "x-expected": "null, indefinite, {hours: N}, {days: N}, {months: N}, "
-                "{years: N} or {until: <condition>}",
-                "oneOf": [
-                    {"type": "null"},
-                    {"const": "indefinite"},
-                    *(
-                        _obj({unit: {"type": "number", "exclusiveMinimum": 0}}, (unit,))
-                        for unit in model.DURATION_UNITS
-                    ),
-                    _obj({"until": TEXT}, ("until",)),
-                ],
-            },
-            "aims": _list_of(catalogue.aim_ids, "stated aims (aims catalogue ids)"),
-            "legal_ground": _enum(model.LEGAL_GROUNDS, "whether a law expressly provides it"),
-            "safeguards": _list_of(model.SAFEGUARDS, "mitigations present"),
-            "grounds_of_distinction": _list_of(
-                model.GROUNDS_OF_DISTINCTION, "grounds a differentiation turns on"
-            ),
-            "political_grounds": {"type": "boolean", "description": "turns on political views"},
-            "magnitude": _obj(
-                {
-                    name: {"type": "number", "minimum": 0, "description": text}
-                    for name, text in model.MAGNITUDES.items()
-                },
-                description="numbers a doctrine may need",
-            ),
-            "sector": _enum(model.SECTORS, "the service or field concerned", nullable=True),
-            "trigger_severity": _enum(
-                model.TRIGGER_SEVERITIES, "how serious the triggering misconduct is", True
-            ),
-            "clarity": _enum(
-                model.CLARITIES,
-                "whether the rule is clear and foreseeable; not stated: the certainty stage "
-                "stays open",
-                True,
-            ),
-            "justification": _enum(
-                model.JUSTIFICATIONS, "for a differentiation: justification stated?", True
-            ),
-            "requirement": _enum(model.REQUIREMENTS, "what a condition requires", True),
-            "ordered_by": _enum(
-                model.ORDERING_AUTHORITIES,
-                "who decides the measure: for a deprivation of liberty, whether a court "
-                "orders it (1995 Art. 16(2), 2026 Art. 18(2))",
-                True,
-            ),
-            "delegated_to": _enum(
-                model.BYLAW_INSTRUMENTS,
-                "a by-law to which the law leaves the substance of the effect (e.g. a "
-                "regulator's model contract)",
-                True,
-            ),
-        },
-        ("right", "kind"),
-        "one effect of the provision on one constitutional right",
-    )
-
-
-def provision_schema(catalogue: Catalogue) -> Schema:
-    return _obj(
-        {
-            "id": {
-                "type": ["string", "integer"],
-                "pattern": ID_PATTERN,
-                "x-expected": "an id of letters, digits, '.', '_' or '-'",
-            },
-            "title": TEXT,
-            "citation": _obj(
-                {
-                    "act": TEXT,
-                    "article": CITE_PART,
-                    "paragraph": CITE_PART,
-                    "subparagraph": CITE_PART,
-                }
-            ),
-            "instrument": _enum(model.INSTRUMENTS, "rank of the act containing it"),
-            "text": {"type": "string"},
-            "effects": {
-                "type": "array",
-                "minItems": 1,
-                "items": effect_schema(catalogue),
-                "x-expected": "a list of at least one effect",
-            },
-        },
-        ("id", "instrument", "effects"),
-        "a provision of a law, described by facts",
-    )
-
-
-def bill_schema(catalogue: Catalogue) -> Schema:
-    provision = provision_schema(catalogue)
-    return {
-        "$schema": DRAFT,
-        "title": "tarazy bill",
-        "description": "A bill: optional metadata and one or more provisions. A single "
-        "provision may also be given alone at the top level.",
-        "oneOf": [
-            _obj(
-                {
-                    "bill": _obj({"title": TEXT, "as_of": DATE}),
-                    "provisions": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": provision,
-                        "x-expected": "a list of at least one provision",
-                    },
-                },
-                ("provisions",),
-            ),
-            provision,
-        ],
-    }
 
 
 def doctrine_schema(catalogue: Catalogue) -> Schema:
+    """A doctrine file (conditions are checked further when it loads)."""
     condition: Schema = {
         "type": "object",
         "minProperties": 1,
         "description": "a condition over one effect (see the condition language in "
         "engine/model/conditions.py); field names are checked when the doctrine loads",
     }
-    basis = _obj(
+    basis = obj(
         {
             "articles": {
                 "type": "array",
@@ -217,9 +68,7 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
                     "x-expected": "an article such as 13(2) or 39(1)",
                 },
             },
-            "status": _enum(
-                ("same", "changed", "lapsed"), "how the basis fares under this edition"
-            ),
+            "status": enum(("same", "changed", "lapsed"), "how the basis fares under this edition"),
             "note": TEXT,
             "carried_by": {
                 "type": "array",
@@ -232,7 +81,7 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
     return {
         "$schema": DRAFT,
         "title": "tarazy doctrine",
-        **_obj(
+        **obj(
             {
                 "id": {
                     "type": "string",
@@ -240,8 +89,8 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
                     "x-expected": "a lower-case id with hyphens, equal to the file name",
                 },
                 "title": TEXTS,
-                "stage": _enum(model.STAGES, "stage of the proportionality test"),
-                "outcome": _enum(model.DOCTRINE_OUTCOMES, "what firing means"),
+                "stage": enum(model.STAGES, "stage of the proportionality test"),
+                "outcome": enum(model.DOCTRINE_OUTCOMES, "what firing means"),
                 "basis": {
                     "type": "object",
                     "propertyNames": {"enum": list(catalogue.edition_ids)},
@@ -291,30 +140,31 @@ def doctrine_schema(catalogue: Catalogue) -> Schema:
 
 
 def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
+    """The examples beside a doctrine (``doctrines/tests/<id>.yaml``)."""
     return {
         "$schema": DRAFT,
         "title": "tarazy doctrine examples",
         "description": "Examples next to a doctrine (doctrines/tests/<id>.yaml): provisions and "
         "what the doctrine must do with each.",
-        **_obj(
+        **obj(
             {
                 "doctrine": {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*$"},
                 "examples": {
                     "type": "array",
                     "minItems": 1,
-                    "items": _obj(
+                    "items": obj(
                         {
                             "why": TEXT,
                             "as_of": DATE,
-                            "expect": _enum(
+                            "expect": enum(
                                 ("fires", "open", "passes", "does_not_apply"),
                                 "what the doctrine must do",
                             ),
-                            "verdict": _enum(
+                            "verdict": enum(
                                 model.VERDICT_OUTCOMES,
                                 "the verdict of the whole doctrine set on the provision",
                             ),
-                            "instrument": _enum(model.INSTRUMENTS, "rank of the act (law)"),
+                            "instrument": enum(model.INSTRUMENTS, "rank of the act (law)"),
                             "effect": effect_schema(catalogue),
                         },
                         ("why", "as_of", "expect", "effect"),
@@ -327,10 +177,11 @@ def doctrine_examples_schema(catalogue: Catalogue) -> Schema:
 
 
 def case_schema(catalogue: Catalogue) -> Schema:
+    """A decided case file."""
     return {
         "$schema": DRAFT,
         "title": "tarazy case",
-        **_obj(
+        **obj(
             {
                 "id": {
                     "type": "string",
@@ -343,18 +194,18 @@ def case_schema(catalogue: Catalogue) -> Schema:
                 "title": TEXT,
                 "petitioner": TEXT,
                 "source": TEXT,
-                "constitution": _enum(catalogue.edition_ids, "edition decided under"),
-                "holding": _enum(model.HOLDINGS, "the Court's holding"),
+                "constitution": enum(catalogue.edition_ids, "edition decided under"),
+                "holding": enum(model.HOLDINGS, "the Court's holding"),
                 "scope": TEXT,
                 "relied_on": {"type": "array", "items": {"type": "string"}},
-                "remedy": _obj(
+                "remedy": obj(
                     {"text": TEXT, "deadline_months": {"type": ["integer", "null"], "minimum": 0}}
                 ),
                 "assumptions": {"type": "array", "items": TEXT},
                 "notes": TEXT,
-                "models_reading": _enum(model.READINGS, "which reading the file models"),
-                "expected_engine": _obj(
-                    {"status": _enum({"open": "a known open result"}, "open"), "reason": TEXT},
+                "models_reading": enum(model.READINGS, "which reading the file models"),
+                "expected_engine": obj(
+                    {"status": enum({"open": "a known open result"}, "open"), "reason": TEXT},
                     ("status", "reason"),
                 ),
                 "provision": provision_schema(catalogue),
@@ -376,16 +227,17 @@ def case_schema(catalogue: Catalogue) -> Schema:
 
 
 def catalogue_schema(edition_ids: tuple[str, ...] = ()) -> Schema:
+    """The rights catalogue; with ``edition_ids``, edition keys must be among them."""
     editions = {"enum": list(edition_ids)} if edition_ids else {"type": "string"}
     return {
         "$schema": DRAFT,
         "title": "tarazy rights catalogue",
-        **_obj(
+        **obj(
             {
                 "editions": {
                     "type": "array",
                     "minItems": 1,
-                    "items": _obj(
+                    "items": obj(
                         {
                             "id": TEXT,
                             "title": TEXTS,
@@ -404,13 +256,13 @@ def catalogue_schema(edition_ids: tuple[str, ...] = ()) -> Schema:
                 },
                 "aims": {
                     "type": "array",
-                    "items": _obj(
+                    "items": obj(
                         {
                             "id": {"type": "string", "pattern": r"^[a-z_]+$"},
                             "name": TEXTS,
                             "admitted": {
                                 "type": "array",
-                                "items": _obj(
+                                "items": obj(
                                     {
                                         "edition": editions,
                                         "article": {"type": "string", "pattern": ARTICLE_PATTERN},
@@ -426,14 +278,14 @@ def catalogue_schema(edition_ids: tuple[str, ...] = ()) -> Schema:
                 },
                 "rights": {
                     "type": "array",
-                    "items": _obj(
+                    "items": obj(
                         {
                             "id": {"type": "string", "pattern": r"^[a-z_]+$"},
                             "name": TEXTS,
                             "editions": {
                                 "type": "object",
                                 "propertyNames": editions,
-                                "additionalProperties": _obj(
+                                "additionalProperties": obj(
                                     {
                                         "article": {"type": "string", "pattern": ARTICLE_PATTERN},
                                         "never_restrictable": {"type": "boolean"},

@@ -9,70 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-import attrs
-
+from tarazy.engine.input.structuring import unstructure
 from tarazy.engine.model import Effect, Provision
 
 __all__ = ["bill_yaml", "effect_data", "provision_data"]
 
 
 def effect_data(effect: Effect) -> dict[str, object]:
-    """An effect as bill-file data, leaving out what has its default value."""
-    data: dict[str, object] = {"right": effect.right, "kind": effect.kind}
-    who = effect.addressees
-    if who.category or who.breadth:
-        data["addressees"] = {
-            k: v
-            for k, v in (("label", who.label), ("category", who.category), ("breadth", who.breadth))
-            if v is not None
-        }
-    elif who.label:
-        data["addressees"] = who.label
-    if effect.basis:
-        data["basis"] = effect.basis
-    duration = effect.duration
-    if duration.kind == "indefinite":
-        data["duration"] = "indefinite"
-    elif duration.kind == "fixed":
-        data["duration"] = {duration.unit: duration.amount}
-    elif duration.kind == "until_condition":
-        data["duration"] = {"until": duration.until}
-    for name in ("aims", "safeguards", "grounds_of_distinction"):
-        if getattr(effect, name):
-            data[name] = list(getattr(effect, name))
-    if effect.legal_ground != "express":
-        data["legal_ground"] = effect.legal_ground
-    if effect.political_grounds:
-        data["political_grounds"] = True
-    if effect.magnitude:
-        data["magnitude"] = dict(effect.magnitude)
-    if effect.clarity is not None:
-        data["clarity"] = effect.clarity
-    for name in (
-        "sector",
-        "trigger_severity",
-        "justification",
-        "requirement",
-        "delegated_to",
-        "ordered_by",
-    ):
-        if getattr(effect, name) is not None:
-            data[name] = getattr(effect, name)
-    return data
+    """An effect as bill-file data, leaving out what has its default value (the fields and
+    keys are the model's, ``structuring.unstructure``)."""
+    return unstructure(effect)
 
 
 def provision_data(provision: Provision) -> dict[str, object]:
-    data: dict[str, object] = {"id": provision.id}
-    if provision.title:
-        data["title"] = provision.title
-    cite = {k: v for k, v in attrs.asdict(provision.citation).items() if v is not None}
-    if cite:
-        data["citation"] = cite
-    data["instrument"] = provision.instrument
-    if provision.text:
-        data["text"] = provision.text
-    data["effects"] = [effect_data(e) for e in provision.effects]
-    return data
+    """A provision as bill-file data, its effects last, defaults left out."""
+    return unstructure(provision)
 
 
 def bill_yaml(provision: Provision, as_of: dt.date | None = None, title: str | None = None) -> str:

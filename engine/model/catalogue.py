@@ -116,6 +116,11 @@ class Catalogue:
     def aim_ids(self) -> tuple[str, ...]:
         return tuple(a.id for a in self.aims)
 
+    def lists(self) -> dict[str, tuple[str, ...]]:
+        """The id lists a model field may take its values from (``FieldInfo.catalogue``:
+        "rights" or "aims")."""
+        return {"rights": self.right_ids, "aims": self.aim_ids}
+
     def never_restrictable(self, right_id: str, edition: str) -> bool:
         entry = self.right(right_id).under(edition)
         return entry is not None and entry.never_restrictable

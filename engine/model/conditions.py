@@ -56,12 +56,14 @@ KEYWORDS = ("all", "any", "not")
 
 @attrs.frozen
 class FieldSpec:
-    """A fact a doctrine may read about an effect (and its provision)."""
+    """A fact a doctrine may read about an effect (and its provision). ``aliases`` are older
+    names a condition may still use for it (``basis`` for ``trigger``)."""
 
     name: str
     type: FieldType
     description: str
     values: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -109,6 +111,7 @@ def parse(data: object, fields: Mapping[str, FieldSpec], path: Path = ()) -> Con
     if not data:
         raise ConditionError("empty condition: name at least one field it tests", path)
     parts: list[Condition] = []
+    renamed = {alias: spec for spec in fields.values() for alias in spec.aliases}
     for key, value in data.items():
         where = (*path, key)
         if key in ("all", "any"):
@@ -120,6 +123,14 @@ def parse(data: object, fields: Mapping[str, FieldSpec], path: Path = ()) -> Con
             parts.append(Not(parse(value, fields, where)))
         elif isinstance(key, str) and key in fields:
             parts.extend(_field_tests(fields[key], value, where))
+        elif isinstance(key, str) and key in renamed:  # an older name of the field
+            if renamed[key].name in data:
+                raise ConditionError(
+                    f"'{key}' is the old name of '{renamed[key].name}'; expected one of "
+                    "them, not both",
+                    where,
+                )
+            parts.extend(_field_tests(renamed[key], value, where))
         else:
             raise ConditionError(unknown_message(str(key), [*fields, *KEYWORDS], "field"), where)
     return parts[0] if len(parts) == 1 else AllOf(tuple(parts))

@@ -13,12 +13,15 @@ doctrine can name it, and a missing fact is never mistaken for a false one.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from typing import cast
 
 from tarazy.engine import model
 from tarazy.engine.model import Effect, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import FieldSpec
+from tarazy.engine.model.fields import FieldInfo, file_fields, values
 
 FactValue = str | bool | float | frozenset[str] | None
 Facts = Mapping[str, FactValue]
@@ -37,7 +40,7 @@ TEMPLATE_EXTRAS: dict[str, str] = {
     "duration_text": "the duration in words",
     "aims_text": "the stated aims in words",
     "safeguards_text": "the safeguards present, in words",
-    "basis_text": "what triggers the effect, in words",
+    "trigger_text": "what triggers the effect, in words",
     "sector_text": "the sector, in words",
     "addressees": "who is affected",
     "effect_number": "the effect's number in the provision (from 1)",
@@ -45,24 +48,63 @@ TEMPLATE_EXTRAS: dict[str, str] = {
 }
 
 
+TEMPLATE_ALIASES: dict[str, str] = {
+    # Placeholders renamed since 0.2, still accepted in doctrine files: old name -> new name.
+    "basis_text": "trigger_text",
+}
+
+
 def _enum(
-    name: str, values: Mapping[str, str] | tuple[str, ...], description: str, *extra: str
+    name: str, ids: Mapping[str, str] | tuple[str, ...], description: str, *extra: str
 ) -> FieldSpec:
-    return FieldSpec(name, "enum", description, (*values, *extra))
+    return FieldSpec(name, "enum", description, (*ids, *extra))
+
+
+@functools.cache
+def _own_fields(cls: type) -> tuple[tuple[str, FieldInfo], ...]:
+    """The fields of ``cls`` that are facts under their own name: every ``choice``,
+    ``choices`` and ``flag`` file field (the model's metadata, ``engine/model/fields.py``)."""
+    return tuple(
+        (attribute.name, info)
+        for attribute, info in file_fields(cls)
+        if info.form in ("choice", "choices", "flag")
+    )
+
+
+def _own_spec(name: str, info: FieldInfo, catalogue: Catalogue) -> FieldSpec:
+    lists = catalogue.lists()
+    aliases = info.aliases
+    if info.form == "flag":
+        return FieldSpec(name, "bool", info.description, aliases=aliases)
+    ids = values(info, lists)
+    if info.form == "choices":
+        return FieldSpec(name, "set", info.description, ids, aliases=aliases)
+    extra = (info.unstated,) if info.unstated is not None else ()
+    return FieldSpec(name, "enum", info.description, (*ids, *extra), aliases=aliases)
+
+
+@functools.cache
+def _magnitudes() -> dict[str, str]:
+    """The named numbers of an effect (its ``amounts`` field's vocabulary)."""
+    for _attribute, info in file_fields(Effect):
+        if info.form == "amounts":
+            return dict(cast(Mapping[str, str], info.vocabulary))
+    return {}
 
 
 def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
-    """Every field a doctrine condition may name, with its type and values."""
-    fields = [
-        _enum("right", catalogue.right_ids, "the right affected (rights catalogue id)"),
-        _enum("kind", model.EFFECT_KINDS, "what the effect does to the right"),
-        _enum("instrument", model.INSTRUMENTS, "rank of the act containing the provision"),
+    """Every field a doctrine condition may name, with its type and values: the effect's
+    and the provision's own closed fields (from the model's field metadata, under their
+    own names; an optional one gets its ``unstated`` value), then the facts derived here,
+    then one number per magnitude."""
+    fields = [_own_spec(name, info, catalogue) for name, info in _own_fields(Provision)]
+    fields += [_own_spec(name, info, catalogue) for name, info in _own_fields(Effect)]
+    fields += [
         FieldSpec(
             "instrument_is_law",
             "bool",
             "the act is a law (constitutional law, code or law) for the restriction clause",
         ),
-        _enum("basis", model.BASES, "what triggers the effect", "none"),
         _enum("duration", DURATIONS, "how long the effect lasts"),
         FieldSpec("duration_years", "number", "years of a fixed duration"),
         FieldSpec(
@@ -70,14 +112,6 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
             "number",
             "a fixed duration (the maximum term) in hours, e.g. 72 for {hours: 72}",
         ),
-        _enum(
-            "ordered_by",
-            model.ORDERING_AUTHORITIES,
-            "who decides the measure (a court, a prosecutor, an investigator, the police, an "
-            "official)",
-            UNSPECIFIED,
-        ),
-        FieldSpec("aims", "set", "stated aims", catalogue.aim_ids),
         FieldSpec("aims_stated", "bool", "at least one aim is stated"),
         FieldSpec(
             "has_admitted_aim",
@@ -91,41 +125,6 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
             "at least one stated aim is one the restriction clause of the edition in force "
             "(and the right's own clause) does not admit for this right",
         ),
-        _enum("legal_ground", model.LEGAL_GROUNDS, "whether a law expressly provides it"),
-        FieldSpec("safeguards", "set", "mitigations present", tuple(model.SAFEGUARDS)),
-        FieldSpec(
-            "grounds_of_distinction",
-            "set",
-            "grounds a differentiation turns on",
-            tuple(model.GROUNDS_OF_DISTINCTION),
-        ),
-        FieldSpec("political_grounds", "bool", "the effect turns on political views"),
-        _enum("sector", model.SECTORS, "the service or field concerned", UNSPECIFIED),
-        _enum(
-            "trigger_severity",
-            model.TRIGGER_SEVERITIES,
-            "how serious the triggering misconduct is",
-            UNSPECIFIED,
-        ),
-        _enum(
-            "clarity",
-            model.CLARITIES,
-            "whether the rule is clear (unspecified: the bill does not say)",
-            UNSPECIFIED,
-        ),
-        _enum(
-            "justification",
-            model.JUSTIFICATIONS,
-            "for a differentiation: is an objective and reasonable justification stated",
-            UNSPECIFIED,
-        ),
-        _enum("requirement", model.REQUIREMENTS, "what a condition requires", "none"),
-        _enum(
-            "delegated_to",
-            model.BYLAW_INSTRUMENTS,
-            "the by-law a law leaves the substance of the effect to",
-            "none",
-        ),
         _enum("addressees_breadth", model.ADDRESSEE_BREADTHS, "how many are affected", UNSPECIFIED),
         FieldSpec(
             "right_never_restrictable",
@@ -135,7 +134,7 @@ def field_registry(catalogue: Catalogue) -> dict[str, FieldSpec]:
         ),
     ]
     fields += [
-        FieldSpec(name, "number", f"magnitude: {text}") for name, text in model.MAGNITUDES.items()
+        FieldSpec(name, "number", f"magnitude: {text}") for name, text in _magnitudes().items()
     ]
     return {f.name: f for f in fields}
 
@@ -145,37 +144,33 @@ def effect_facts(
 ) -> dict[str, FactValue]:
     """The facts of one effect, as every doctrine condition sees them."""
     aims = frozenset(effect.aims)
-    facts: dict[str, FactValue] = {
-        "right": effect.right,
-        "kind": effect.kind,
-        "instrument": provision.instrument,
-        "instrument_is_law": provision.instrument in model.LAW_INSTRUMENTS,
-        "basis": effect.basis or "none",
-        "duration": effect.duration.kind,
-        "duration_years": effect.duration.years,
-        "duration_hours": effect.duration.hours,
-        "ordered_by": effect.ordered_by or UNSPECIFIED,
-        "aims": aims,
-        "aims_stated": bool(aims),
-        "has_admitted_aim": any(
-            catalogue.aim(a).admitted_for(edition, effect.right) is not None for a in aims
-        ),
-        "has_inadmissible_aim": any(
-            catalogue.aim(a).admitted_for(edition, effect.right) is None for a in aims
-        ),
-        "legal_ground": effect.legal_ground,
-        "safeguards": frozenset(effect.safeguards),
-        "grounds_of_distinction": frozenset(effect.grounds_of_distinction),
-        "political_grounds": effect.political_grounds,
-        "sector": effect.sector or UNSPECIFIED,
-        "trigger_severity": effect.trigger_severity or UNSPECIFIED,
-        "clarity": effect.clarity or UNSPECIFIED,
-        "justification": effect.justification or UNSPECIFIED,
-        "requirement": effect.requirement or "none",
-        "delegated_to": effect.delegated_to or "none",
-        "addressees_breadth": effect.addressees.breadth or UNSPECIFIED,
-        "right_never_restrictable": catalogue.never_restrictable(effect.right, edition),
-    }
-    for name in model.MAGNITUDES:
+    facts: dict[str, FactValue] = {}
+    for owner, own in ((provision, _own_fields(Provision)), (effect, _own_fields(Effect))):
+        for name, info in own:
+            value = getattr(owner, name)
+            if info.form == "choices":
+                facts[name] = frozenset(value)
+            elif info.form == "choice" and value is None:
+                facts[name] = info.unstated
+            else:
+                facts[name] = value
+    facts.update(
+        {
+            "instrument_is_law": provision.instrument in model.LAW_INSTRUMENTS,
+            "duration": effect.duration.kind,
+            "duration_years": effect.duration.years,
+            "duration_hours": effect.duration.hours,
+            "aims_stated": bool(aims),
+            "has_admitted_aim": any(
+                catalogue.aim(a).admitted_for(edition, effect.right) is not None for a in aims
+            ),
+            "has_inadmissible_aim": any(
+                catalogue.aim(a).admitted_for(edition, effect.right) is None for a in aims
+            ),
+            "addressees_breadth": effect.addressees.breadth or UNSPECIFIED,
+            "right_never_restrictable": catalogue.never_restrictable(effect.right, edition),
+        }
+    )
+    for name in _magnitudes():
         facts[name] = effect.magnitude_of(name)
     return facts

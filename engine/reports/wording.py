@@ -179,7 +179,7 @@ def _vocabulary(field: str) -> Mapping[str, str]:
         "kind": model.EFFECT_KINDS,
         "instrument": model.INSTRUMENTS,
         "delegated_to": model.INSTRUMENTS,
-        "basis": model.BASES,
+        "trigger": model.TRIGGERS,
         "legal_ground": model.LEGAL_GROUNDS,
         "safeguards": model.SAFEGUARDS,
         "grounds_of_distinction": model.GROUNDS_OF_DISTINCTION,

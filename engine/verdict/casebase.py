@@ -53,7 +53,7 @@ __all__ = [
 CATEGORY_FIELDS: tuple[str, ...] = (
     "right",
     "kind",
-    "basis",
+    "trigger",
     "sector",
     "requirement",
     "ordered_by",
@@ -95,7 +95,7 @@ def _category(effect: Effect) -> dict[str, object]:
     return {
         "right": effect.right,
         "kind": effect.kind,
-        "basis": effect.basis,
+        "trigger": effect.trigger,
         "sector": effect.sector,
         "requirement": effect.requirement,
         "ordered_by": effect.ordered_by,

@@ -18,7 +18,7 @@ from tarazy.engine.model.facts import Facts
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 _DESCRIPTIONS: dict[str, dict[str, str]] = {
-    "basis": model.BASES,
+    "trigger": model.TRIGGERS,
     "sector": model.SECTORS,
     "safeguards": model.SAFEGUARDS,
 }
@@ -111,7 +111,7 @@ _EXTRAS: dict[str, Callable[[Placeholders], str]] = {
     "safeguards_text": lambda p: (
         ", ".join(model.SAFEGUARDS[s] for s in p.effect.safeguards) or "none"
     ),
-    "basis_text": lambda p: model.BASES.get(p.effect.basis or "", "no trigger"),
+    "trigger_text": lambda p: model.TRIGGERS.get(p.effect.trigger or "", "no trigger"),
     "sector_text": lambda p: model.SECTORS.get(p.effect.sector or "", "an unspecified sector"),
     "addressees": lambda p: p.effect.addressees.label or "the persons it covers",
     "effect_number": lambda p: str(p.index + 1),

@@ -163,7 +163,7 @@ class TarazyExamplesFile(pytest.File):
         from tarazy.engine.input import loading
 
         loaded = self.tarazy.load()
-        for ex in loading._examples_of(self.path, loaded["catalogue"], loaded["doctrines"]):
+        for ex in loading.examples_of(self.path, loaded["catalogue"], loaded["doctrines"]):
             yield TarazyExampleItem.from_parent(
                 self, name=ex.provision.id, example=ex, tarazy=self.tarazy
             )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -38,6 +38,7 @@ from tarazy.engine.model import (
 )
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.dimensions import DIMENSIONS, Dimension
+from tarazy.engine.model.fields import FieldInfo, file_fields, info, values
 
 Direction = Literal["up", "down"]  # up: more restrictive; down: less restrictive
 
@@ -63,32 +64,31 @@ class Scenario:
 
 
 def one_of_values(values: Sequence[Any]) -> st.SearchStrategy[Any]:
+    """One of ``values``, shrinking to the first."""
     return st.sampled_from(tuple(values))
 
 
 def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """None (shrunk to) or a value of ``strategy``."""
     return st.one_of(st.none(), strategy)
 
 
 def subsets(values: Sequence[str], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    """A sorted tuple of distinct ``values``, at most ``max_size``, shrinking to ()."""
     return st.lists(st.sampled_from(tuple(values)), unique=True, max_size=max_size).map(
         lambda xs: tuple(sorted(xs))
     )
 
 
-def rights(catalogue: Catalogue) -> st.SearchStrategy[str]:
-    return one_of_values(catalogue.right_ids)
-
-
-def kinds() -> st.SearchStrategy[str]:
-    return one_of_values(tuple(model.EFFECT_KINDS))
-
-
 def instruments() -> st.SearchStrategy[str]:
-    return one_of_values(("law", *[i for i in model.INSTRUMENTS if i != "law"]))
+    """An instrument, shrinking towards the plainest (a law)."""
+    attribute = attrs.fields(Provision).instrument
+    return field_strategy(attribute, cast(FieldInfo, info(attribute)), None)
 
 
 def durations() -> st.SearchStrategy[Duration]:
+    """Not time-bound, a fixed term (in years, or in hours around 72), until a condition,
+    or indefinite."""
     return st.one_of(
         st.just(Duration()),
         st.sampled_from(FIXED_YEARS).map(lambda y: Duration("fixed", years=y)),
@@ -99,55 +99,69 @@ def durations() -> st.SearchStrategy[Duration]:
     )
 
 
-def aims(catalogue: Catalogue) -> st.SearchStrategy[tuple[str, ...]]:
-    return subsets(catalogue.aim_ids, max_size=2)
-
-
-def safeguards() -> st.SearchStrategy[tuple[str, ...]]:
-    return subsets(tuple(model.SAFEGUARDS))
-
-
-def grounds() -> st.SearchStrategy[tuple[str, ...]]:
-    return subsets(tuple(model.GROUNDS_OF_DISTINCTION), max_size=2)
-
-
-def magnitudes() -> st.SearchStrategy[tuple[tuple[str, float], ...]]:
-    return st.dictionaries(
-        st.sampled_from(tuple(model.MAGNITUDES)), st.sampled_from(AMOUNTS), max_size=2
-    ).map(lambda d: tuple(sorted(d.items())))
-
-
 def addressees() -> st.SearchStrategy[Addressees]:
-    return st.builds(
-        Addressees,
-        label=st.sampled_from(LABELS),
-        category=st.none(),
-        breadth=optional(one_of_values(tuple(model.ADDRESSEE_BREADTHS))),
-    )
+    """A label from ``LABELS`` and the other fields as the model declares them (a breadth
+    or none; the category, which no doctrine reads, left out)."""
+    fields = model_fields(Addressees, None)
+    return st.builds(Addressees, **{**fields, Addressees.SHORTHAND: st.sampled_from(LABELS)})
+
+
+# Records with a strategy of their own (by class, never by field name); any other record
+# is built field by field.
+_RECORDS: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Duration: durations,
+    Addressees: addressees,
+}
+
+
+def field_strategy(
+    attribute: attrs.Attribute[Any], field: FieldInfo, catalogue: Catalogue | None
+) -> st.SearchStrategy[Any]:
+    """The values of one file field, from the model's metadata (``model.fields``): a closed
+    value (None too when optional), a subset of at most ``field.most``, a flag, named
+    amounts, or a record; plain values first, so failures shrink to a readable provision.
+    Text is not drawn (no doctrine reads it; ``relabelled`` varies it): the default, or
+    "generated" for a required text (an id). ``catalogue`` may be None for a field that
+    takes no catalogue values."""
+    lists = catalogue.lists() if catalogue else {}
+    form = field.form
+    if form == "choice":
+        ids = values(field, lists)
+        if field.plainest is not None:  # shrink towards the plainest value
+            ids = (field.plainest, *[i for i in ids if i != field.plainest])
+        return optional(one_of_values(ids)) if attribute.default is None else one_of_values(ids)
+    if form == "choices":
+        return subsets(values(field, lists), max_size=field.most)
+    if form == "flag":
+        return st.booleans()
+    if form == "amounts":
+        return st.dictionaries(
+            st.sampled_from(values(field, lists)), st.sampled_from(AMOUNTS), max_size=field.most
+        ).map(lambda d: tuple(sorted(d.items())))
+    if form == "record":
+        model = cast(type, field.model)
+        if model in _RECORDS:
+            return _RECORDS[model]()
+        return st.builds(model, **model_fields(model, catalogue))
+    if form == "records":
+        assert catalogue is not None, "records of effects need the catalogue"
+        return st.lists(effects(catalogue), min_size=max(1, field.min_items), max_size=3).map(tuple)
+    if attribute.default is attrs.NOTHING:
+        return st.just("generated")
+    return st.just(attribute.default)
+
+
+def model_fields(cls: type, catalogue: Catalogue | None) -> dict[str, st.SearchStrategy[Any]]:
+    """One strategy per file field of a model class (``Effect``, ``Provision``), by name."""
+    return {
+        attribute.name: field_strategy(attribute, field, catalogue)
+        for attribute, field in file_fields(cls)
+    }
 
 
 def effect_fields(catalogue: Catalogue) -> dict[str, st.SearchStrategy[Any]]:
     """One strategy per field of an effect: the pieces ``effects`` and mutations use."""
-    return {
-        "right": rights(catalogue),
-        "kind": kinds(),
-        "addressees": addressees(),
-        "basis": optional(one_of_values(tuple(model.BASES))),
-        "duration": durations(),
-        "aims": aims(catalogue),
-        "legal_ground": one_of_values(tuple(model.LEGAL_GROUNDS)),
-        "safeguards": safeguards(),
-        "grounds_of_distinction": grounds(),
-        "political_grounds": st.booleans(),
-        "magnitude": magnitudes(),
-        "sector": optional(one_of_values(tuple(model.SECTORS))),
-        "trigger_severity": optional(one_of_values(tuple(model.TRIGGER_SEVERITIES))),
-        "clarity": optional(one_of_values(tuple(model.CLARITIES))),
-        "justification": optional(one_of_values(tuple(model.JUSTIFICATIONS))),
-        "requirement": optional(one_of_values(tuple(model.REQUIREMENTS))),
-        "delegated_to": optional(one_of_values(model.BYLAW_INSTRUMENTS)),
-        "ordered_by": optional(one_of_values(tuple(model.ORDERING_AUTHORITIES))),
-    }
+    return model_fields(Effect, catalogue)
 
 
 def effects(catalogue: Catalogue, **fixed: st.SearchStrategy[Any]) -> st.SearchStrategy[Effect]:
@@ -158,15 +172,20 @@ def effects(catalogue: Catalogue, **fixed: st.SearchStrategy[Any]) -> st.SearchS
 def provisions(
     catalogue: Catalogue, max_effects: int = 3, effect: st.SearchStrategy[Effect] | None = None
 ) -> st.SearchStrategy[Provision]:
+    """Any provision the schema allows, of one to ``max_effects`` effects."""
     return st.builds(
         Provision,
-        id=st.just("generated"),
-        instrument=instruments(),
-        effects=st.lists(effect or effects(catalogue), min_size=1, max_size=max_effects).map(tuple),
+        **{
+            **model_fields(Provision, catalogue),
+            "effects": st.lists(effect or effects(catalogue), min_size=1, max_size=max_effects).map(
+                tuple
+            ),
+        },
     )
 
 
 def check_days() -> st.SearchStrategy[dt.date]:
+    """A day a check is made on (``CHECK_DAYS``: one under each edition)."""
     return st.sampled_from(CHECK_DAYS)
 
 
@@ -175,23 +194,42 @@ def check_days() -> st.SearchStrategy[dt.date]:
 
 @attrs.frozen
 class Mutation:
-    field: str  # an effect field, or "instrument"
+    """One fact of a provision changed: an effect's field (effect index taken modulo the
+    number of effects, 0-based) or a field of the provision itself."""
+
+    field: str  # an effect field, or a closed field of the provision (its instrument)
     effect: int
     value: Any
 
     def apply(self, provision: Provision) -> Provision:
-        if self.field == "instrument":
-            return attrs.evolve(provision, instrument=self.value)
+        """The provision with the change made."""
+        if self.field in _provision_choices():
+            return attrs.evolve(provision, **{self.field: self.value})
         effects = list(provision.effects)
         i = self.effect % len(effects)
         effects[i] = attrs.evolve(effects[i], **{self.field: self.value})
         return attrs.evolve(provision, effects=tuple(effects))
 
 
+@functools.cache
+def _provision_choices() -> dict[str, st.SearchStrategy[Any]]:
+    """The closed fields of a provision itself (not of its effects), with their strategies."""
+    return {
+        a.name: field_strategy(a, field, None)
+        for a, field in file_fields(Provision)
+        if field.form == "choice" and field.catalogue is None
+    }
+
+
 def mutations(catalogue: Catalogue) -> st.SearchStrategy[Mutation]:
+    """A change of a closed field of the provision (its instrument) or of one effect field,
+    to a value the model allows."""
     fields = effect_fields(catalogue)
+    own = _provision_choices()
     return st.one_of(
-        instruments().map(lambda v: Mutation("instrument", 0, v)),
+        st.sampled_from(tuple(own)).flatmap(
+            lambda name: st.builds(Mutation, st.just(name), st.just(0), own[name])
+        ),
         st.sampled_from(tuple(fields)).flatmap(
             lambda name: st.builds(Mutation, st.just(name), st.integers(0, 2), fields[name])
         ),
@@ -257,6 +295,8 @@ def at_least(dim: Dimension, current: Any, direction: Direction) -> tuple[Any, .
 
 @attrs.frozen
 class Move:
+    """One effect (0-based) moved one step up or down one dimension."""
+
     dimension: str
     effect: int
     before: Any
@@ -264,6 +304,7 @@ class Move:
     direction: Direction
 
     def describe(self) -> str:
+        """ "more restrictive on D: before -> after", for reports."""
         word = "more" if self.direction == "up" else "less"
         return (
             f"{word} restrictive on {self.dimension}: {_show(self.before)} -> {_show(self.after)}"

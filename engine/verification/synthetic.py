@@ -22,13 +22,14 @@ import json
 import random
 import re
 from collections.abc import Iterator, Sequence
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import attrs
 
 from tarazy.engine import model
 from tarazy.engine.model import Addressees, Citation, Duration, Effect, Provision
 from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.fields import FieldInfo, file_fields, info, values
 
 FIXED_YEARS = (1.0, 2.0, 3.0, 5.0, 10.0, 25.0)
 AMOUNTS = (1.0, 0.5, 2.0, 5.0, 10.0, 50.0, 100.0)
@@ -47,9 +48,8 @@ def _subset(rng: random.Random, values: Sequence[str], most: int) -> tuple[str, 
     return tuple(sorted(rng.sample(list(values), rng.randint(0, min(most, len(values))))))
 
 
-def random_effect(rng: random.Random, catalogue: Catalogue) -> Effect:
-    """An effect drawn field by field from the model's vocabularies."""
-    duration = rng.choice(
+def _duration(rng: random.Random) -> Duration:
+    return rng.choice(
         [
             Duration(),
             Duration("indefinite"),
@@ -57,32 +57,63 @@ def random_effect(rng: random.Random, catalogue: Catalogue) -> Effect:
             Duration("until_condition", until="a condition ends"),
         ]
     )
-    magnitude = tuple(
-        sorted(
-            {name: rng.choice(AMOUNTS) for name in _subset(rng, list(model.MAGNITUDES), 1)}.items()
-        )
+
+
+def _addressees(rng: random.Random) -> Addressees:
+    return Addressees(
+        rng.choice(LABELS), breadth=_maybe(rng, _values(attrs.fields(Addressees).breadth))
     )
-    return Effect(
-        right=rng.choice(list(catalogue.right_ids)),
-        kind=rng.choice(list(model.EFFECT_KINDS)),
-        addressees=Addressees(
-            label=rng.choice(LABELS), breadth=_maybe(rng, list(model.ADDRESSEE_BREADTHS))
-        ),
-        basis=_maybe(rng, list(model.BASES)),
-        duration=duration,
-        aims=_subset(rng, list(catalogue.aim_ids), 2),
-        legal_ground=rng.choice(list(model.LEGAL_GROUNDS)),
-        safeguards=_subset(rng, list(model.SAFEGUARDS), 3),
-        grounds_of_distinction=_subset(rng, list(model.GROUNDS_OF_DISTINCTION), 1),
-        political_grounds=rng.random() < 0.05,
-        magnitude=magnitude,
-        sector=_maybe(rng, list(model.SECTORS)),
-        trigger_severity=_maybe(rng, list(model.TRIGGER_SEVERITIES), 0.7),
-        clarity=rng.choice([None, "clear", "clear", "clear", *model.CLARITIES]),
-        justification=_maybe(rng, list(model.JUSTIFICATIONS), 0.7),
-        requirement=_maybe(rng, list(model.REQUIREMENTS)),
-        delegated_to=_maybe(rng, list(model.BYLAW_INSTRUMENTS), 0.9),
-    )
+
+
+def _values(attribute: attrs.Attribute[Any]) -> list[str]:
+    return list(values(cast(FieldInfo, info(attribute)), {}))
+
+
+def random_value(
+    rng: random.Random, attribute: attrs.Attribute[Any], field: FieldInfo, catalogue: Catalogue
+) -> Any:
+    """One value of a file field of an effect, drawn from the model's metadata as
+    ``strategies.field_strategy`` draws it: an optional value is left out half the time,
+    a list has up to two members (amounts: one), a flag is rarely set (one in twenty)."""
+    lists = catalogue.lists()
+    form = field.form
+    if form == "choice":
+        ids = list(values(field, lists))
+        return _maybe(rng, ids) if attribute.default is None else rng.choice(ids)
+    if form == "choices":
+        return _subset(rng, list(values(field, lists)), 2)
+    if form == "flag":
+        return rng.random() < 0.05
+    if form == "amounts":
+        names = _subset(rng, list(values(field, lists)), 1)
+        return tuple(sorted({name: rng.choice(AMOUNTS) for name in names}.items()))
+    if field.model is Duration:
+        return _duration(rng)
+    if field.model is Addressees:
+        return _addressees(rng)
+    return attribute.default  # text and other records: not drawn
+
+
+def random_fields(rng: random.Random, cls: type, catalogue: Catalogue) -> dict[str, Any]:
+    """A value for every file field of a model class, by attribute name (``random_value``)."""
+    return {
+        attribute.name: random_value(rng, attribute, field, catalogue)
+        for attribute, field in file_fields(cls)
+    }
+
+
+def random_effect(rng: random.Random, catalogue: Catalogue) -> Effect:
+    """An effect drawn field by field from the model's vocabularies."""
+    return Effect(**random_fields(rng, Effect, catalogue))
+
+
+# The effect fields a mutation draws afresh: all but the right (a case's right is what it
+# is about) and the addressees (their label is read by no doctrine).
+_MUTABLE = tuple(
+    a.name
+    for a, field in file_fields(Effect)
+    if field.catalogue != "rights" and field.model is not Addressees
+)
 
 
 def _mutate(rng: random.Random, provision: Provision, catalogue: Catalogue) -> Provision:
@@ -91,21 +122,7 @@ def _mutate(rng: random.Random, provision: Provision, catalogue: Catalogue) -> P
     for _ in range(rng.randint(1, 3)):
         i = rng.randrange(len(effects))
         fresh = random_effect(rng, catalogue)
-        name = rng.choice(
-            [
-                "kind",
-                "basis",
-                "duration",
-                "aims",
-                "legal_ground",
-                "safeguards",
-                "sector",
-                "trigger_severity",
-                "clarity",
-                "requirement",
-                "magnitude",
-            ]
-        )
+        name = rng.choice(_MUTABLE)
         effects[i] = attrs.evolve(effects[i], **{name: getattr(fresh, name)})
     instrument = provision.instrument
     if rng.random() < 0.1:

@@ -222,6 +222,8 @@ def _events(parser: Any, depth: int) -> tuple[object, dict[Path, int]]:
             value: object = event.value
             if plain:
                 value = _plain(event.value)
+                if key == "id" and type(value) in (int, float):
+                    value = event.value  # an id is text as written (yamlfile._id_as_text)
                 if type(value) is str and len(value) <= 40:
                     value = intern(value)  # identifiers repeat: one copy of each
             if key is not None:

@@ -1281,5 +1281,9 @@ def explain(
         raise SystemExit(EXIT_OPEN)
 
 
+from tarazy.cli.new import new  # noqa: E402
+
+main.add_command(new)
+
 if __name__ == "__main__":  # pragma: no cover
     main()

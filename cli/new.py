@@ -100,6 +100,7 @@ def _refuse_target(file: Path, force: bool) -> None:
     "--as-of",
     "as_of",
     type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
     default=None,
     help="Date the bill is to be checked for, YYYY-MM-DD: it selects the edition whose "
     "articles the questions show, and is written as the bill's 'as_of'. Default: today "
@@ -210,7 +211,7 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
     with batch.atomic_output(file) as out:
         out.write(text)
     command = f"tarazy check {shlex.quote(str(file))}"
-    _say(message("wrote {file} ({count} provisions)", lang, file=file, count=len(provisions)))
+    _say(message("wrote {file}", lang, file=file))
     try:
         with contextlib.redirect_stdout(sys.stderr):
             run = click.confirm(

@@ -25,7 +25,9 @@ and reports the error, with its line, if there is one. It hands back:
 What it resolves means what YAML 1.2's core schema says and what the reference returns:
 ``true``/``false`` in three spellings are booleans (``yes``, ``no``, ``on``, ``off`` are
 text), ``null``/``~``/empty are null, ``010`` is the integer ten (not octal), ``1:20`` is
-never a sexagesimal number, and dates stay the text written (the schemas check them).
+never a sexagesimal number, and dates stay the text written (the schemas check them). The
+value of an ``id`` key that reads as a number is the text written (``id: 1e3`` is "1e3"),
+as ``yamlfile._id_as_text`` makes it in the reference.
 Only str, int, float, bool, None, list and dict come out. ``tests/test_fastyaml.py``
 checks the two readers against each other on generated documents (Hypothesis).
 

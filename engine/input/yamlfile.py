@@ -3,7 +3,8 @@
 The file is parsed by ruamel.yaml's round-trip parser, which records positions; no tag
 is ever constructed into a Python object (any explicit ``!tag`` is refused), so a file
 cannot run code. The result is plain JSON data (dict, list, str, int, float, bool, None; dates
-stay the text written) and a map from each value's path to its line.
+stay the text written, and so does an ``id`` that reads as a number) and a map from each
+value's path to its line.
 """
 
 from __future__ import annotations

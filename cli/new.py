@@ -63,6 +63,10 @@ def ask(question: Question, answers: Answers, lang: str, taken: Sequence[str] = 
         _say(f"  {number:>2}  {shown}")
     if question.kind == "many":
         hint = message("numbers or names, separated by commas; Enter: none", lang)
+    elif question.kind == "yesno":
+        hint = message("yes or no; Enter: no", lang)
+    elif question.kind == "amounts":
+        hint = message("Enter: none", lang)
     elif menu:
         hint = message("a number or a name", lang)
         if question.optional:
@@ -184,7 +188,7 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
                         provision=answers["id"],
                     )
                 )
-                effect: Answers = {}
+                effect: Answers = {guided.PROVISION_INSTRUMENT: answers["instrument"]}
                 for question in effect_questions:
                     if question.applies is None or question.applies(effect):
                         effect[question.name] = ask(question, effect, lang)

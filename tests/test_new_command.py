@@ -59,7 +59,10 @@ EFFECT_1_1 = [
     "",  # ordered by: not stated
     "public_order, rights_of_others",  # aims
     "alternative_avenue",  # safeguards
+    "",  # political grounds: Enter is no
+    "notice_working_days=5",  # amounts
     "express",  # legal ground
+    "",  # delegated to a by-law: no (asked: the act is a law)
     "clear",  # clarity
 ]
 EFFECT_1_2 = [
@@ -74,7 +77,10 @@ EFFECT_1_2 = [
     "police",
     "public_order",
     "",  # safeguards: none
+    "no",  # political grounds
+    "",  # amounts: none
     "express",
+    "government_resolution",  # delegated to
     "",  # clarity: not stated
 ]
 PROVISION_2 = [
@@ -97,7 +103,9 @@ EFFECT_2_1 = [
     "official",
     "public_order",
     "",
-    "none",  # legal ground: no rule provides it
+    "yes",  # political grounds
+    "",
+    "none",  # legal ground: no rule provides it (not a law: no question of delegation)
     "clear",
 ]
 
@@ -137,6 +145,7 @@ def expected() -> tuple[Provision, ...]:
                 legal_ground="express",
                 clarity="clear",
                 sector="assembly",
+                magnitude=(("notice_working_days", 5.0),),
                 **trigger("lack_of_notification"),
             ),
             Effect(
@@ -145,6 +154,7 @@ def expected() -> tuple[Provision, ...]:
                 duration=Duration.term(72, "hours"),
                 ordered_by="police",
                 aims=("public_order",),
+                delegated_to="government_resolution",
             ),
         ),
     )
@@ -161,6 +171,7 @@ def expected() -> tuple[Provision, ...]:
                 ordered_by="official",
                 aims=("public_order",),
                 legal_ground="none",
+                political_grounds=True,
                 clarity="clear",
             ),
         ),
@@ -225,7 +236,14 @@ def test_bad_answers_are_asked_again_with_the_reason(tmp_path: Path) -> None:
         "public_order, nonsense",  # one of several wrong: the whole answer again
         "public_order, 2, public_order",  # numbers and names; the repeat dropped
         "",
+        "maybe",  # political grounds: not yes or no
+        "n",
+        "fee_percent",  # not name=number
+        "fee_percent=-1",  # not zero or more
+        "fine=3",  # no such name
+        "1=2.5, fine_mci=10",  # a number from the menu, then a name
         "express",
+        "",
         "",
         "n",
         "y",  # another provision
@@ -248,6 +266,10 @@ def test_bad_answers_are_asked_again_with_the_reason(tmp_path: Path) -> None:
         "'parsecs' is not a unit of time: use one of hours, days, months, years",
         "a term must be longer than zero",
         "'nonsense' is not in the list: give a number from 1 to 12 or a name from the list",
+        "'maybe': answer yes or no",
+        "'fee_percent' is not name=number (e.g. fee_percent=1)",
+        "'-1' is not a number of zero or more",
+        "'fine' is not in the list: give a number from 1 to 8 or a name from the list",
         "'art-10-para-1' is already the id of a provision of this bill",
     ]
     loaded = loading.load_bill(bill).provisions
@@ -255,6 +277,7 @@ def test_bad_answers_are_asked_again_with_the_reason(tmp_path: Path) -> None:
     effect = loaded[0].effects[0]
     assert effect.right == "assembly" and effect.duration == Duration.term(3, "days")
     assert effect.aims == ("public_order",)  # aim 2 of the catalogue is public_order
+    assert effect.magnitude == (("fee_percent", 2.5), ("fine_mci", 10.0))  # 1: fee_percent
 
 
 @pytest.mark.parametrize("stop", [1, 7, 20, 56])
@@ -351,7 +374,7 @@ def _answers(provision: Provision, catalogue: Catalogue) -> list[str]:
     lines = [provision.id, provision.title or "", "", "", "", provision.instrument]
     questions = guided.effect_questions(catalogue, "2026")
     for n, effect in enumerate(provision.effects):
-        given: dict[str, object] = {}
+        given: dict[str, object] = {guided.PROVISION_INSTRUMENT: provision.instrument}
         for q in questions:
             if q.applies is not None and not q.applies(given):
                 continue
@@ -364,6 +387,12 @@ def _answers(provision: Provision, catalogue: Catalogue) -> list[str]:
             elif q.name == "duration.until":
                 value = effect.duration.until
                 lines.append(str(value))
+            elif q.name == "magnitude":
+                value = effect.magnitude
+                lines.append(", ".join(f"{k}={v!r}" for k, v in effect.magnitude))
+            elif q.name == "political_grounds":
+                value = effect.political_grounds
+                lines.append("yes" if value else "no")
             elif q.name.startswith("addressees."):
                 value = getattr(effect.addressees, q.name.split(".")[1])
                 lines.append("" if value is None else str(value))
@@ -380,6 +409,7 @@ def askable_provisions(draw: st.DrawFn, catalogue: Catalogue) -> Provision:
     """Provisions made only of the facts the guided entry asks."""
     from tarazy.engine.verification import strategies
 
+    instrument = draw(strategies.instruments())
     effects = []
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(strategies.kinds())
@@ -405,6 +435,13 @@ def askable_provisions(draw: st.DrawFn, catalogue: Catalogue) -> Provision:
                 else None
             ),
             ordered_by=draw(st.none() | st.sampled_from(list(model.ORDERING_AUTHORITIES))),
+            political_grounds=draw(st.booleans()),
+            magnitude=draw(strategies.magnitudes()),
+            delegated_to=(
+                draw(st.none() | st.sampled_from(list(model.BYLAW_INSTRUMENTS)))
+                if instrument in model.LAW_INSTRUMENTS
+                else None
+            ),
         )
         cause = draw(st.none() | st.sampled_from(list(guided_trigger_ids())))
         severity = draw(st.none() | st.sampled_from(list(model.TRIGGER_SEVERITIES)))
@@ -416,7 +453,7 @@ def askable_provisions(draw: st.DrawFn, catalogue: Catalogue) -> Provision:
         effects.append(effect)
     return Provision(
         id=draw(st.from_regex(r"[a-z][a-z0-9-]{0,10}", fullmatch=True)),
-        instrument=draw(strategies.instruments()),
+        instrument=instrument,
         title=draw(st.none() | st.just("A provision")),
         effects=tuple(effects),
     )

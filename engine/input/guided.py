@@ -38,6 +38,7 @@ __all__ = [
     "DURATION_KINDS",
     "EFFECT_FLOW",
     "PROVISION_FLOW",
+    "PROVISION_INSTRUMENT",
     "Question",
     "bill_text",
     "build_bill",
@@ -69,7 +70,8 @@ class Question:
     ``name`` is the field it fills (``addressees.breadth`` for a nested one; ``duration.*``
     and ``provision.*`` are assembled by ``effect_data`` and the provision flow). ``kind``:
     ``one`` (one of ``options``), ``many`` (any of them, comma-separated), ``text``, ``id``
-    (a provision id), ``term`` (a number and a unit). ``optional``: an empty answer (or
+    (a provision id), ``term`` (a number and a unit), ``yesno``, ``amounts`` (``name=number``
+    pairs, names from ``options``). ``optional``: an empty answer (or
     ``-``) means "not stated". ``applies`` decides from the answers so far whether the
     question is put; ``describe`` gives an option's description from the answers so far
     (aims: whether the edition admits the aim for the right chosen)."""
@@ -92,7 +94,8 @@ class Question:
     def parse(self, answer: str, taken: Sequence[str] = (), lang: str = "en") -> Any:
         """The parsed answer: an option id, a tuple of ids, text, a provision id, or a
         (amount, unit) term; None (or () for ``many``) for "not stated". ``taken`` are the
-        provision ids already used. ValueError with a one-line reason for a bad answer."""
+        provision ids already used; ``yesno`` gives a bool, ``amounts`` sorted (name,
+        number) pairs. ValueError with a one-line reason for a bad answer."""
         text = answer.strip()
         if text in SKIP:
             if self.optional:
@@ -129,9 +132,47 @@ class Question:
             return text
         if self.kind == "term":
             return _term(text, lang)
+        if self.kind == "yesno":
+            word = text.casefold()
+            if word in ("y", "yes"):
+                return True
+            if word in ("n", "no"):
+                return False
+            raise ValueError(message("'{answer}': answer yes or no", lang, answer=text))
+        if self.kind == "amounts":
+            return self._amounts(text, lang)
         if "\n" in text:  # pragma: no cover - a prompt gives one line
             raise ValueError(message("expected one line", lang))
         return text
+
+    def _amounts(self, text: str, lang: str) -> tuple[tuple[str, float], ...]:
+        """``name=number`` pairs separated by commas; a name may be its number in the menu."""
+        amounts: dict[str, float] = {}
+        for part in text.split(","):
+            name, sign, number = part.partition("=")
+            if not part.strip():
+                continue
+            if not sign:
+                raise ValueError(
+                    message(
+                        "'{answer}' is not name=number (e.g. fee_percent=1)",
+                        lang,
+                        answer=part.strip(),
+                    )
+                )
+            key = self._option(name.strip(), lang)
+            try:
+                value = float(number.strip().replace(",", "."))
+            except ValueError:
+                value = math.nan
+            if not (math.isfinite(value) and value >= 0):
+                raise ValueError(
+                    message(
+                        "'{answer}' is not a number of zero or more", lang, answer=number.strip()
+                    )
+                )
+            amounts[key] = value
+        return tuple(sorted(amounts.items()))
 
     def _option(self, token: str, lang: str) -> str:
         ids = [i for i, _ in self.options]
@@ -195,6 +236,10 @@ def _stated(name: str) -> Callable[[Answers], bool]:
     return lambda answers: answers.get(name) is not None
 
 
+# The provision's instrument, put among an effect's answers before its questions (by the
+# caller) so that a question can depend on it; effect_data leaves it out.
+PROVISION_INSTRUMENT = "provision.instrument"
+
 # The effect's questions in the order they are put: (field, question, when it is put).
 # "<trigger>" stands for the schema's name of the trigger field; "duration" is asked as its
 # kind, then the term or the condition.
@@ -225,7 +270,19 @@ EFFECT_FLOW: tuple[tuple[str, str, Callable[[Answers], bool] | None], ...] = (
         "On which grounds does it distinguish?",
         _kind_is("differentiation"),
     ),
+    ("political_grounds", "Does the effect turn on a person's political views?", None),
+    (
+        "magnitude",
+        "Which amounts does the provision state? Give each as name=number, separated by "
+        "commas (e.g. fee_percent=1)",
+        None,
+    ),
     ("legal_ground", "Does a law provide this effect?", None),
+    (
+        "delegated_to",
+        "Does the law leave the substance of the effect to a by-law? Which?",
+        lambda answers: answers.get(PROVISION_INSTRUMENT) in model.LAW_INSTRUMENTS,
+    ),
     ("clarity", "Is the rule clear and foreseeable?", None),
 )
 
@@ -296,6 +353,14 @@ def effect_questions(catalogue: Catalogue, edition: str, lang: str = "en") -> tu
         if schema.get("type") == "array":
             ids = [i for i in schema["items"]["enum"] if i is not None]
             kind = "many"
+        elif schema.get("type") == "boolean":
+            questions.append(Question(name, ask, "yesno", optional=True, applies=when))
+            continue
+        elif schema.get("type") == "object":  # named numbers: magnitudes
+            fields = schema["properties"]
+            options = tuple((i, str(f.get("description", i))) for i, f in fields.items())
+            questions.append(Question(name, ask, "amounts", options, optional=True, applies=when))
+            continue
         elif "enum" in schema:
             ids = [i for i in schema["enum"] if i is not None]
             kind = "one"
@@ -398,8 +463,12 @@ def effect_data(answers: Answers) -> dict[str, Any]:
     """The bill-file data of one effect from its answers; facts not stated are left out."""
     data: dict[str, Any] = {}
     for name, value in answers.items():
-        if name.startswith("duration.") or value is None or value == ():
+        if name.startswith(("duration.", "provision.")) or value is None or value == ():
             continue
+        if name == "magnitude":
+            value = {k: int(v) if v == int(v) else v for k, v in value}
+        elif name == "political_grounds" and value is False:
+            continue  # the model's default: written only when it holds
         _put(data, name, list(value) if isinstance(value, tuple) else value)
     kind = answers.get("duration.kind")
     if kind == "indefinite":

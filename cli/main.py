@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tarazy.cli import streams
 from tarazy.engine.model.errors import EngineError, InputError, InputErrors, gather, one_line
 
 # Start-up: each command imports what it uses, inside its function, so that `tarazy check`
@@ -185,6 +186,7 @@ class TarazyGroup(click.Group):
             if standalone_mode:
                 sys.exit(EXIT_INPUT)
             return EXIT_INPUT
+        streams.whole_writes()  # -u / PYTHONUNBUFFERED: a partial write must not pass silently
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else EXIT_OK
@@ -1292,6 +1294,9 @@ from tarazy.cli import fix as _fix  # noqa: E402 - a command in its own file (is
 
 main.add_command(_fix.command())
 
+from tarazy.cli.new import new  # noqa: E402
+
+main.add_command(new)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -25,7 +25,9 @@ and reports the error, with its line, if there is one. It hands back:
 What it resolves means what YAML 1.2's core schema says and what the reference returns:
 ``true``/``false`` in three spellings are booleans (``yes``, ``no``, ``on``, ``off`` are
 text), ``null``/``~``/empty are null, ``010`` is the integer ten (not octal), ``1:20`` is
-never a sexagesimal number, and dates stay the text written (the schemas check them).
+never a sexagesimal number, and dates stay the text written (the schemas check them). The
+value of an ``id`` key that reads as a number is the text written (``id: 1e3`` is "1e3"),
+as ``yamlfile._id_as_text`` makes it in the reference.
 Only str, int, float, bool, None, list and dict come out. ``tests/test_fastyaml.py``
 checks the two readers against each other on generated documents (Hypothesis).
 
@@ -222,6 +224,8 @@ def _events(parser: Any, depth: int) -> tuple[object, dict[Path, int]]:
             value: object = event.value
             if plain:
                 value = _plain(event.value)
+                if key == "id" and type(value) in (int, float):
+                    value = event.value  # an id is text as written (yamlfile._id_as_text)
                 if type(value) is str and len(value) <= 40:
                     value = intern(value)  # identifiers repeat: one copy of each
             if key is not None:

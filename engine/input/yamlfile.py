@@ -3,7 +3,8 @@
 The file is parsed by ruamel.yaml's round-trip parser, which records positions; no tag
 is ever constructed into a Python object (any explicit ``!tag`` is refused), so a file
 cannot run code. The result is plain JSON data (dict, list, str, int, float, bool, None; dates
-stay the text written) and a map from each value's path to its line.
+stay the text written, and so does an ``id`` that reads as a number) and a map from each
+value's path to its line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ruamel.yaml.docinfo import DocInfo, version
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.parser import RoundTripParser
+from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import DirectiveToken
 
 from tarazy.engine.model.errors import InputError
@@ -225,6 +227,26 @@ def _line(node: Node) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _id_as_text(key: Node, value: Node) -> Node:
+    """The value of an ``id`` key as the text written, when it is a plain number.
+
+    Every ``id`` in tarazy's formats (provisions, cases, doctrines, the catalogue) is text:
+    ``id: 1e3`` is the id "1e3" and ``id: 012`` the id "012", never 1000.0 or 12. Read as
+    YAML 1.2 they would be numbers and lose their spelling, so a plain scalar the resolver
+    took for an int or a float is given back as a string node with the same text (a new
+    node: an anchored number used elsewhere keeps its meaning there). ``fastyaml`` does
+    the same; other values are returned unchanged."""
+    if not (isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode)):
+        return value
+    if value.style is not None or getattr(value.tag, "value", value.tag) not in _NUMBER_TAGS:
+        return value
+    return ScalarNode(Tag(suffix=_STR_TAG), value.value, value.start_mark, value.end_mark)
+
+
 def _check_graph(root: Node, name: str) -> None:
     """Refuse what the constructor must never see, before anything is expanded: tags,
     merge keys, non-scalar keys, over-long integers, recursive aliases, nesting deeper than
@@ -261,7 +283,9 @@ def _check_graph(root: Node, name: str) -> None:
             else:
                 children: list[Node] = []
                 if isinstance(node, MappingNode):
-                    for k, v in node.value:
+                    for index, (k, v) in enumerate(node.value):
+                        v = _id_as_text(k, v)
+                        node.value[index] = (k, v)
                         ktag = getattr(k.tag, "value", k.tag)
                         if ktag == _MERGE_TAG:
                             raise InputError(

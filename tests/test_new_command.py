@@ -25,7 +25,7 @@ from tarazy.engine.model import Addressees, Citation, Duration, Effect, Provisio
 from tarazy.engine.model.catalogue import Catalogue
 
 # the effect's trigger under the model's name for it (basis, renamed trigger in issue 14)
-TRIGGER = "trigger" if "trigger" in attrs.fields_dict(Effect) else "basis"
+TRIGGER = "trigger"  # the effect field (called basis before 0.3)
 
 
 def trigger(value: str | None) -> dict[str, Any]:
@@ -347,9 +347,7 @@ def test_dash_writes_the_bill_alone_on_standard_output(tmp_path: Path) -> None:
 def test_the_menus_are_the_models_vocabularies(catalogue: Catalogue) -> None:
     questions = {q.name: q for q in guided.effect_questions(catalogue, "2026")}
     assert questions["kind"].options == tuple(model.EFFECT_KINDS.items())
-    assert questions[TRIGGER].options == tuple(
-        getattr(model, "TRIGGERS", model.BASES).items()  # the vocabulary, either name
-    )
+    assert questions[TRIGGER].options == tuple(model.TRIGGERS.items())
     assert questions["safeguards"].options == tuple(model.SAFEGUARDS.items())
     assert questions["ordered_by"].options == tuple(model.ORDERING_AUTHORITIES.items())
     assert questions["clarity"].options == tuple(model.CLARITIES.items())
@@ -410,22 +408,23 @@ def askable_provisions(draw: st.DrawFn, catalogue: Catalogue) -> Provision:
     from tarazy.engine.verification import strategies
 
     instrument = draw(strategies.instruments())
+    field = strategies.effect_fields(catalogue)  # the model's strategy of each effect field
     effects = []
     for _ in range(draw(st.integers(1, 3))):
-        kind = draw(strategies.kinds())
+        kind = draw(field["kind"])
         effect = Effect(
-            right=draw(strategies.rights(catalogue)),
+            right=draw(field["right"]),
             kind=kind,
             addressees=Addressees(
                 category=draw(st.none() | st.sampled_from(["judges", "foreign citizens"])),
                 breadth=draw(st.none() | st.sampled_from(list(model.ADDRESSEE_BREADTHS))),
             ),
             duration=draw(strategies.durations()),
-            aims=draw(strategies.aims(catalogue)),
+            aims=draw(field["aims"]),
             legal_ground=draw(st.sampled_from(list(model.LEGAL_GROUNDS))),
-            safeguards=draw(strategies.safeguards()),
+            safeguards=draw(field["safeguards"]),
             grounds_of_distinction=(
-                draw(strategies.grounds()) if kind == "differentiation" else ()
+                draw(field["grounds_of_distinction"]) if kind == "differentiation" else ()
             ),
             sector=draw(st.none() | st.sampled_from(list(model.SECTORS))),
             clarity=draw(st.none() | st.sampled_from(list(model.CLARITIES))),
@@ -436,7 +435,7 @@ def askable_provisions(draw: st.DrawFn, catalogue: Catalogue) -> Provision:
             ),
             ordered_by=draw(st.none() | st.sampled_from(list(model.ORDERING_AUTHORITIES))),
             political_grounds=draw(st.booleans()),
-            magnitude=draw(strategies.magnitudes()),
+            magnitude=draw(field["magnitude"]),
             delegated_to=(
                 draw(st.none() | st.sampled_from(list(model.BYLAW_INSTRUMENTS)))
                 if instrument in model.LAW_INSTRUMENTS
@@ -460,7 +459,7 @@ def askable_provisions(draw: st.DrawFn, catalogue: Catalogue) -> Provision:
 
 
 def guided_trigger_ids() -> list[str]:
-    return list(getattr(model, "TRIGGERS", model.BASES))
+    return list(model.TRIGGERS)
 
 
 @settings(

@@ -1,7 +1,8 @@
 """Batch comfort for `tarazy check`: inputs from a directory or standard input, a report
 written atomically to a file, and the exit status a CI run asks for (``--fail-on``).
 
-Nothing here evaluates anything; ``cli.main.check`` calls these around ``streaming``."""
+Nothing here evaluates anything; ``tarazy check`` (cli/check.py) calls these around
+``streaming``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from tarazy.engine.input.yamlfile import MAX_BYTES, Document, parse
+from tarazy.engine.model import Bill, exitstatus
+from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError
 
 STDIN = "-"
@@ -29,7 +32,7 @@ FAIL_ON: dict[str, tuple[str, ...]] = {
     "open": ("does_not_conform", "open"),
     "concerns": ("does_not_conform", "open", "conforms_with_concerns"),
 }
-STATUS_OF = {"does_not_conform": 1, "open": 3, "conforms_with_concerns": 5}
+STATUS_OF = exitstatus.OF_OUTCOME
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -73,6 +76,17 @@ def read_stdin(stream: BinaryIO) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text (byte {exc.start})", STDIN_NAME, line) from None
     return parse(text, STDIN_NAME)
+
+
+def read_bill(path: Path, catalogue: Catalogue, stdin: BinaryIO) -> Bill:
+    """The bill at ``path``, or read from ``stdin`` when ``path`` is ``-`` (then named
+    ``<stdin>`` in every message). InputError with file and line for a bill that cannot be
+    used."""
+    from tarazy.engine.input import loading
+
+    if str(path) == STDIN:
+        return loading.load_bill(STDIN_NAME, catalogue, read_stdin(stdin))
+    return loading.load_bill(path, catalogue)
 
 
 def check_output_target(target: Path, inputs: Sequence[Path] = ()) -> None:

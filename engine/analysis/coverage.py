@@ -23,7 +23,6 @@ interpreter (the ``differential`` property keeps it equal to the compiled rules)
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -31,7 +30,15 @@ import attrs
 
 from tarazy.engine.analysis import valuespace
 from tarazy.engine.input.yamlfile import read
-from tarazy.engine.model import Case, Doctrine, DoctrineExample, DoctrineSet, Provision, conditions
+from tarazy.engine.model import (
+    Case,
+    Doctrine,
+    DoctrineExample,
+    DoctrineSet,
+    Provision,
+    conditions,
+    jsonout,
+)
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import Condition, FieldSpec
 from tarazy.engine.model.facts import Facts, effect_facts, field_registry
@@ -271,4 +278,4 @@ def json_report(found: Sequence[Branch]) -> str:
             "percent": round(percent(found), 1),
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(data)

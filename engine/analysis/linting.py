@@ -30,7 +30,6 @@ Questions about conditions are decided by enumeration (``valuespace``), with
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -40,7 +39,7 @@ import attrs
 from tarazy.engine.analysis import valuespace
 from tarazy.engine.input import loading
 from tarazy.engine.input.yamlfile import Document, read
-from tarazy.engine.model import Doctrine, conditions
+from tarazy.engine.model import Doctrine, conditions, jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import Condition, FieldSpec
 from tarazy.engine.model.errors import InputError
@@ -479,4 +478,4 @@ def json_report(findings: Sequence[LintFinding], files: int) -> str:
         "findings": [attrs.asdict(f) for f in findings],
         "summary": {"files": files, "errors": errors, "warnings": len(findings) - errors},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(data)

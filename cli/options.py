@@ -136,7 +136,7 @@ class CatalogueChoice(click.Choice[str]):
         self.name = name
         self.case_sensitive = True
 
-    @property  # type: ignore[override]
+    @property
     def choices(self) -> tuple[str, ...]:
         """The values the catalogue allows, in its order."""
         from tarazy.engine.input import cache

@@ -77,6 +77,7 @@ class Branch:
 
     @property
     def covered(self) -> bool:
+        """Whether every side a provision could take (true, false) has a witness."""
         return (bool(self.true) or not self.can_be_true) and (
             bool(self.false) or not self.can_be_false
         )

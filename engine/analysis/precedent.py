@@ -35,6 +35,9 @@ Side = Literal["invalid", "valid"]
 
 
 def side(holding: str) -> Side | None:
+    """The side a holding takes in precedent: ``invalid`` (does not conform), ``valid``
+    (conforms, or conforms with recommendations), or ``None`` (an interpretation, which
+    takes neither side)."""
     if holding == "does_not_conform":
         return "invalid"
     if holding in ("conforms", "conforms_with_recommendations"):

@@ -50,6 +50,8 @@ class Document:
         return self.lines.get((), 1)
 
     def error(self, message: str, path: Iterable[str | int] = ()) -> InputError:
+        """An ``InputError`` naming this file and the (1-based) line of ``path``'s nearest
+        node (``line_of``); raise it."""
         return InputError(message, self.file, self.line_of(path))
 
 

@@ -212,6 +212,7 @@ class Progress:
 
 
 def isatty(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a terminal (``False`` for a closed or unusual stream)."""
     try:
         return bool(stream.isatty())
     except (OSError, ValueError, AttributeError):

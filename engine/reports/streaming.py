@@ -100,6 +100,7 @@ class Checker:
         return verdict.outcome, "\n".join(lines) + "\n"
 
     def close(self) -> None:
+        """Free the evaluator (its durable_rules rulesets)."""
         self.evaluator.close()
 
 
@@ -139,6 +140,8 @@ class Report:
             self.write(ciformats.sarif_open(doctrines, version))
 
     def add(self, group: Group, outcome: str, piece: str) -> None:
+        """Write the piece of one provision (its verdict ``outcome`` counted) in the report's
+        format, after the group's heading when it opens a new bill."""
         first = not self.counts
         self.counts[outcome] += 1
         self.editions.add(group.edition)
@@ -178,6 +181,8 @@ class Report:
             self._suite = None
 
     def close(self) -> None:
+        """Write the closing of the report: the counts, the stamp, and the end of the JSON,
+        JUnit or SARIF document."""
         if self.fmt == "json":
             self.write(reporting.json_close(self.counts, bool(self.counts), self.stamp))
         elif self.fmt == "junit":

@@ -89,6 +89,9 @@ __all__ = ["CompiledRules", "LimitError", "RulePart", "check_condition"]
 
 @attrs.frozen
 class RulePart:
+    """Which doctrine condition a compiled rule stands for: the doctrine's id and the
+    condition's role (``when``, ``unless`` or ``open_when``)."""
+
     doctrine: str
     role: Role
 

@@ -144,6 +144,8 @@ class Network:
 
 
 def operators(expr: Json) -> int:
+    """The number of ``$and``/``$or`` operators in ``expr`` (durable stores two entries
+    per operator, ``MAX_SEQUENCE_EXPRESSIONS`` in all)."""
     ((name, value),) = expr.items()
     if name in ("$and", "$or"):
         return 1 + sum(operators(part) for part in value)
@@ -151,6 +153,8 @@ def operators(expr: Json) -> int:
 
 
 def rule_fits(expr: Json) -> bool:
+    """Whether ``expr``, as the one rule of a ruleset with the sentinel rule, fits every
+    fixed limit of durable_rules (``MAX_SEQUENCE_EXPRESSIONS`` and ``Network.fits``)."""
     if 2 * operators(expr) >= MAX_SEQUENCE_EXPRESSIONS:
         return False
     network = Network()
@@ -209,6 +213,8 @@ def split_rule(expr: Json) -> list[Json]:
 
 
 def rule_expression(condition: Condition, rank: Rank | None) -> Json:
+    """A condition as the ``m`` expression of its rule: the effect-type test and the
+    condition (numbers as their ranks when ``rank`` is given), nested ``$and`` flattened."""
     return _flat_and([{TYPE_FIELD: "effect"}, to_durable(condition, rank=rank)])
 
 

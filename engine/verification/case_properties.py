@@ -64,6 +64,8 @@ class Precedent:
 
 
 def precedents(ctx: Context) -> list[Precedent]:
+    """Every (decided case, relied-on doctrine, effect) the doctrine applied to, with the
+    case's side (valid or invalid): the precedents a fortiori moves from. Effects 0-based."""
     found = []
     for r in ctx.replays:
         side = precedent.side(r.case.holding)

@@ -48,6 +48,9 @@ CONFORMING = ("conforms", "conforms_with_concerns")
 
 @attrs.frozen
 class Problem:
+    """Why a property failed: a message, the sources that disagree (each "who: what"),
+    and, where there is one, the provision and date to paste into ``tarazy check``."""
+
     message: str
     sources: tuple[str, ...]
     provision: Provision | None = None
@@ -55,6 +58,8 @@ class Problem:
 
 
 class PropertyFailed(Exception):
+    """Raised inside a Hypothesis test to stop it with a ``Problem`` (shrunk first)."""
+
     def __init__(self, problem: Problem) -> None:
         super().__init__(problem.message)
         self.problem = problem
@@ -62,6 +67,9 @@ class PropertyFailed(Exception):
 
 @attrs.frozen
 class Result:
+    """The outcome of one property: passed or failed, the examples checked, the time taken
+    in seconds, the first problem (when failed) and notes."""
+
     name: str
     status: Status
     examples: int
@@ -71,6 +79,8 @@ class Result:
 
     @property
     def counterexample(self) -> str | None:
+        """The failing provision as a bill file (YAML) to paste into ``tarazy check``, or
+        ``None`` when the problem has no provision."""
         p = self.problem
         if p is None or p.provision is None:
             return None
@@ -108,6 +118,7 @@ class Context:
 
     @property
     def replays(self) -> list[replaying.Replay]:
+        """Every decided case replayed once with the durable_rules evaluator (cached)."""
         if self._replays is None:
             self._replays = replaying.replay_all(self.cases, self.evaluator)
         return self._replays
@@ -130,11 +141,13 @@ class Context:
         return self._shuffled
 
     def close(self) -> None:
+        """Free the evaluators' rulesets."""
         self.evaluator.close()
         for ev in self._shuffled or ():
             ev.close()
 
     def verdict(self, provision: Provision, as_of: dt.date) -> Verdict:
+        """The durable_rules evaluator's verdict on ``provision`` as of ``as_of``."""
         return self.evaluator.evaluate(provision, as_of)
 
 
@@ -146,6 +159,7 @@ def context(
     seed: int = 0,
     examples: Sequence[DoctrineExample] = (),
 ) -> Iterator[Context]:
+    """A ``Context`` for the ``with`` statement, closed at its end."""
     ctx = Context(catalogue, doctrines, cases, seed, examples)
     try:
         yield ctx
@@ -154,5 +168,6 @@ def context(
 
 
 def outcome_text(verdict: Verdict) -> str:
+    """A verdict's outcome, with the doctrines that fired (sorted), for a problem's sources."""
     fired = ", ".join(sorted(verdict.fired))
     return verdict.outcome + (f" (fired: {fired})" if fired else "")

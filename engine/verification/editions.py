@@ -149,10 +149,13 @@ def edition_straddle(ctx: Context, item: Straddle) -> Problem | None:
 
 
 def edition_items(ctx: Context) -> list[Any]:
+    """The finite items of the edition property: the seed provisions and the straddles."""
     return [*ctx.seeds, *straddles(ctx)]
 
 
 def edition_item_check(ctx: Context, item: Any) -> Problem | None:
+    """Check one finite item: a straddle against both editions, a seed as
+    ``edition_change`` checks a generated scenario."""
     if isinstance(item, Straddle):
         return edition_straddle(ctx, item)
     return edition_change(ctx, item)

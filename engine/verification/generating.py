@@ -18,6 +18,9 @@ from tarazy.engine.verification.strategies import Scenario
 
 
 def precedent_examples(ctx: Context) -> st.SearchStrategy[tuple[Precedent, Provision]]:
+    """Provisions moved from a precedent towards more restriction (an invalid case) or
+    less (a valid one) along the dimensions its doctrine reads, with the justification label
+    drawn afresh; nothing when there is no precedent."""
     found = precedents(ctx)
     if not found:
         return st.nothing()
@@ -44,12 +47,17 @@ def precedent_examples(ctx: Context) -> st.SearchStrategy[tuple[Precedent, Provi
 
 
 def irrelevance_examples(ctx: Context) -> st.SearchStrategy[Any]:
+    """A scenario, its provision with the labels changed, and a coin for the order of
+    the effects."""
     return strategies.scenarios(ctx.catalogue, ctx.seeds).flatmap(
         lambda sc: st.tuples(st.just(sc), strategies.relabelled(sc.provision), st.integers(0, 1))
     )
 
 
 def absolute_examples(ctx: Context) -> st.SearchStrategy[Scenario]:
+    """Provisions denying a right the edition in force on the day (``CHECK_DAYS``) lists
+    as never restrictable, among up to two other effects."""
+
     def for_day(day: dt.date) -> st.SearchStrategy[Scenario]:
         edition = ctx.catalogue.edition_on(day)
         assert edition is not None
@@ -76,4 +84,5 @@ def absolute_examples(ctx: Context) -> st.SearchStrategy[Scenario]:
 
 
 def scenarios(ctx: Context) -> st.SearchStrategy[Scenario]:
+    """Provisions and days drawn from the vocabularies and the seed provisions."""
     return strategies.scenarios(ctx.catalogue, ctx.seeds)

@@ -84,6 +84,10 @@ __all__ = [
 
 @attrs.frozen
 class Property:
+    """A named consistency property: its check of one example, where its examples come
+    from (a Hypothesis strategy, finite items checked exhaustively first, or both) and,
+    when the finite items need another check, that check."""
+
     name: str
     check: Callable[[Context, Any], Problem | None]
     strategy: Callable[[Context], st.SearchStrategy[Any]] | None = None
@@ -92,6 +96,7 @@ class Property:
 
     @property
     def summary(self) -> str:
+        """The check's docstring on one line (what ``tarazy verify`` prints for it)."""
         doc = (self.check.__doc__ or "").strip()
         return " ".join(doc.split())
 
@@ -124,6 +129,9 @@ PROPERTIES: tuple[Property, ...] = (
 
 
 def property_named(name: str) -> Property:
+    """The property called ``name`` (adequacy included).
+
+    Raises ``KeyError`` for an unknown name."""
     for p in (*PROPERTIES, ADEQUACY):
         if p.name == name:
             return p
@@ -233,6 +241,9 @@ def verify(
     seed: int | None = None,
     tick: Callable[[], None] = lambda: None,
 ) -> list[Result]:
+    """Run the properties ``names`` (all when ``None``) in the registry's order, adequacy
+    last; notes name the doctrines no case exercises and those no case or example tells
+    apart. ``tick`` is called once per example checked (the progress bar)."""
     chosen = [p for p in (*PROPERTIES, ADEQUACY) if names is None or p.name in names]
     results = []
     for prop in chosen:

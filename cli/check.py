@@ -17,6 +17,7 @@ from tarazy.cli.options import (
     CASE_BASE,
     DOCTRINES,
     LANG,
+    check_in_force,
     format_option,
 )
 from tarazy.engine.model import exitstatus
@@ -127,13 +128,8 @@ def check(
     gather(problems)
     assert doctrines is not None
     default_day = as_of.date() if as_of else dt.date.today()
-    if as_of is not None and catalogue.edition_on(default_day) is None:
-        first = min(e.in_force_from for e in catalogue.editions).isoformat()
-        raise click.BadParameter(
-            f"no edition of the Constitution was in force on {default_day.isoformat()}; "
-            f"expected a date from {first} on",
-            param_hint="'--as-of'",
-        )
+    if as_of is not None:
+        check_in_force(catalogue, default_day)
     groups = []
     explain_options: tuple[str, ...] = ()  # so that each explain pointer explains this check
     if doctrines_dir is not None:

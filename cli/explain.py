@@ -15,6 +15,7 @@ from tarazy.cli.options import (
     DOCTRINES,
     FORMAT,
     LANG,
+    check_in_force,
 )
 from tarazy.engine.model import exitstatus
 from tarazy.engine.model.errors import InputError, gather
@@ -85,13 +86,7 @@ def explain(
             )
     default_day = as_of.date() if as_of else dt.date.today()
     day = bill.as_of or default_day
-    if catalogue.edition_on(day) is None:
-        first = min(e.in_force_from for e in catalogue.editions).isoformat()
-        raise click.BadParameter(
-            f"no edition of the Constitution was in force on {day.isoformat()}; "
-            f"expected a date from {first} on",
-            param_hint="'--as-of'",
-        )
+    check_in_force(catalogue, day)
     edition = edition_for(day, catalogue)
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         trees = [

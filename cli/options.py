@@ -41,6 +41,7 @@ __all__ = [
     "Edition",
     "Language",
     "cases_option",
+    "check_in_force",
     "format_option",
 ]
 
@@ -125,6 +126,18 @@ class CalendarDate(click.DateTime):
                         f"{value!r} is written YYYY-MM-DD but is no calendar date", param, ctx
                     )
         return super().convert(value, param, ctx)
+
+
+def check_in_force(catalogue: Catalogue, day: dt.date) -> None:
+    """Refuse (a usage error, exit 2, against ``--as-of``) a day on which no edition of the
+    Constitution the catalogue knows was in force."""
+    if catalogue.edition_on(day) is None:
+        first = min(e.in_force_from for e in catalogue.editions).isoformat()
+        raise click.BadParameter(
+            f"no edition of the Constitution was in force on {day.isoformat()}; "
+            f"expected a date from {first} on",
+            param_hint="'--as-of'",
+        )
 
 
 class CatalogueChoice(click.Choice[str]):

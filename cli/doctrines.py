@@ -100,11 +100,12 @@ def doctrine_lint(files: Sequence[Path], fmt: str, cases_dir: Path | None) -> No
     """
     from tarazy.engine.analysis import linting
     from tarazy.engine.input import cache
+    from tarazy.engine.reports import lint_report
 
     catalogue = cache.load_catalogue()
     paths = linting.doctrine_files(list(files))
     findings = linting.lint(paths, catalogue, cases_dir)
-    render = linting.json_report if fmt == "json" else linting.text_report
+    render = lint_report.json_report if fmt == "json" else lint_report.text_report
     click.echo(render(findings, len(paths)), nl=False)
     if any(f.severity == "error" for f in findings):
         raise SystemExit(EXIT_FAIL)
@@ -177,6 +178,7 @@ def coverage(
     that witness it true and false; the uncovered branches; the share covered."""
     from tarazy.engine.analysis import coverage as coverage_
     from tarazy.engine.input import cache, loading
+    from tarazy.engine.reports import coverage_report
 
     catalogue = cache.load_catalogue()
     doctrines = cache.load_doctrines(doctrines_dir, catalogue)
@@ -188,7 +190,7 @@ def coverage(
         else ()
     )
     found = coverage_.coverage(doctrines, cases, examples, catalogue)
-    render = coverage_.json_report if fmt == "json" else coverage_.text_report
+    render = coverage_report.json_report if fmt == "json" else coverage_report.text_report
     click.echo(render(found), nl=False)
     if fail_under is not None and coverage_.percent(found) < fail_under:
         raise SystemExit(EXIT_FAIL)

@@ -25,6 +25,8 @@ Warnings (worth a look; exit status 0 when there is nothing else):
 
 Questions about conditions are decided by enumeration (``valuespace``), with
 ``reference.holds`` — the independent interpreter — as the meaning of a condition.
+
+The reports (text and JSON) are ``engine/reports/lint_report.py``.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ import attrs
 from tarazy.engine.analysis import valuespace
 from tarazy.engine.input import loading
 from tarazy.engine.input.yamlfile import Document, read
-from tarazy.engine.model import Doctrine, conditions, jsonout
+from tarazy.engine.model import Doctrine, conditions
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import Condition, FieldSpec
 from tarazy.engine.model.errors import InputError
@@ -454,28 +456,3 @@ def _says(state: str) -> str:
     return {"passes": "passes", "violation": "fires (violation)", "concern": "fires (concern)"}[
         state
     ]
-
-
-# --------------------------------------------------------------------------- reports
-
-
-def text_report(findings: Sequence[LintFinding], files: int) -> str:
-    """One line per finding, then a count."""
-    errors = sum(f.severity == "error" for f in findings)
-    lines = [str(f) for f in findings]
-    lines.append(
-        f"{files} doctrine file{'s' if files != 1 else ''}: {errors} error"
-        f"{'s' if errors != 1 else ''}, {len(findings) - errors} warning"
-        f"{'s' if len(findings) - errors != 1 else ''}"
-    )
-    return "\n".join(lines) + "\n"
-
-
-def json_report(findings: Sequence[LintFinding], files: int) -> str:
-    """{findings: [...], summary: {files, errors, warnings}}."""
-    errors = sum(f.severity == "error" for f in findings)
-    data = {
-        "findings": [attrs.asdict(f) for f in findings],
-        "summary": {"files": files, "errors": errors, "warnings": len(findings) - errors},
-    }
-    return jsonout.document(data)

@@ -21,13 +21,12 @@ from tarazy.cli.options import (
     format_option,
 )
 from tarazy.engine.model import exitstatus
-from tarazy.engine.model.errors import InputError, gather
 
 # Start-up: each command imports what it uses, inside its function, so that `tarazy check`
 # does not import Hypothesis (only `verify` does) and `rights` does not import jsonschema
 # or durable_rules. The catalogue and doctrines come through tarazy.engine.input.cache.
 if TYPE_CHECKING:
-    from tarazy.engine import model
+    pass
 
 
 @click.command()
@@ -95,62 +94,22 @@ def check(
     """
     from tarazy.engine.input import cache
     from tarazy.engine.reports import batch, streaming
-    from tarazy.engine.verdict.evaluating import edition_for
 
     catalogue = cache.load_catalogue()
-    problems: list[InputError] = []
-    doctrines = None
-    try:
-        doctrines = cache.load_doctrines(doctrines_dir, catalogue)
-    except InputError as exc:
-        problems.append(exc)
-    bills = []
-    try:
-        paths = batch.expand(files)
-    except InputError as exc:
-        problems.append(exc)
-        paths = []
-    if output is not None:
-        try:  # a device, FIFO, link or an input bill is never replaced by the report
-            batch.check_output_target(output, [p for p in paths if str(p) != batch.STDIN])
-        except InputError as exc:
-            problems.append(exc)
-    for f in paths:  # all input first, every file's problems together: no half output
-        try:
-            bills.append(batch.read_bill(f, catalogue, sys.stdin.buffer))
-        except InputError as exc:
-            problems.append(exc)
-    cases: list[model.Case] = []
-    try:
-        cases = cache.load_cases(cases_dir, catalogue)
-    except InputError as exc:
-        problems.append(exc)
-    gather(problems)
-    assert doctrines is not None
+    doctrines, bills, cases = batch.read_inputs(
+        files, catalogue, doctrines_dir, cases_dir, sys.stdin.buffer, output
+    )
     default_day = as_of.date() if as_of else dt.date.today()
     if as_of is not None:
         check_in_force(catalogue, default_day)
-    groups = []
     explain_options: tuple[str, ...] = ()  # so that each explain pointer explains this check
     if doctrines_dir is not None:
         explain_options += ("--doctrines", str(doctrines_dir))
     if cases_dir is not None:
         explain_options += ("--cases", str(cases_dir))
-    for bill in bills:
-        day = bill.as_of or default_day
-        overridden = (
-            as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
-        )
-        groups.append(
-            streaming.Group(
-                bill.path,
-                day,
-                edition_for(day, catalogue),
-                bill.provisions,
-                overridden,
-                explain_options,
-            )
-        )
+    groups = streaming.groups_of(
+        bills, catalogue, default_day, as_of.date() if as_of else None, explain_options
+    )
     del bills
     import gc
 

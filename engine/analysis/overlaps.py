@@ -39,7 +39,7 @@ def combinations(
     catalogue: Catalogue,
     editions: Sequence[str],
 ) -> list[dict[str, FactValue]]:
-    """Every combination of the values the conditions ``conds`` read, per edition in
+    """Every combination of the values the conditions ``conds`` read, under the editions
     ``editions`` (``valuespace.combinations``). Raises ``valuespace.TooLarge`` beyond its bound."""
     return list(valuespace.combinations(conds, fields, catalogue, editions))
 

@@ -157,7 +157,8 @@ class CatalogueChoice(click.Choice[str]):
         return self._read(cache.load_catalogue())
 
     @choices.setter
-    def choices(self, _value: Any) -> None:  # click's __init__ would set them; never called
+    def choices(self, _value: Any) -> None:
+        """Refused: click's ``Choice.__init__`` would set them, and it is never called."""
         raise AttributeError("the choices are read from the catalogue")
 
 

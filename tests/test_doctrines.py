@@ -14,32 +14,38 @@ from tarazy.engine.input import loading
 from tarazy.engine.model import DoctrineExample, DoctrineSet
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError
-from tarazy.engine.verdict.evaluating import Evaluator, doctrine_status
+from tarazy.engine.verdict.evaluating import Evaluator
 
 from .conftest import DOCTRINES, NEW, provision
 
-EXAMPLES = loading.load_doctrine_examples(DOCTRINES)
+# Each example itself is a test item of the pytest plugin (doctrines/tests/ is configured
+# as tarazy_doctrines in pyproject.toml): collected per file, so a file that does not load
+# fails alone. The tests below read all of them, as a fixture - not at import, where one
+# broken file would stop this whole module from being collected.
 
 
-@pytest.mark.parametrize(
-    "example",
-    EXAMPLES,
-    ids=[f"{e.doctrine}:{e.location.line if e.location else 0}" for e in EXAMPLES],
-)
-def test_doctrine_example(evaluator: Evaluator, example: DoctrineExample) -> None:
-    verdict = evaluator.evaluate(example.provision, example.as_of)
-    assert doctrine_status(verdict, example.doctrine) == example.expect, example.why
+@pytest.fixture(scope="module")
+def examples() -> list[DoctrineExample]:
+    return list(loading.load_doctrine_examples(DOCTRINES))
+
+
+def test_every_example_is_collected_by_the_plugin(request: pytest.FixtureRequest) -> None:
+    # `grep -c "^  - why:" doctrines/tests/*.yaml` sums to 133 examples, each an item
+    ini = request.config.getini("tarazy_doctrines")
+    assert [Path(p).resolve() for p in ini] == [DOCTRINES.resolve()]
+    files = sorted((DOCTRINES / "tests").glob("*.yaml"))
+    assert sum(f.read_text(encoding="utf-8").count("\n  - why:") for f in files) == 133
 
 
 def test_every_doctrine_has_examples_on_each_side_of_its_boundaries(
-    doctrines: DoctrineSet,
+    doctrines: DoctrineSet, examples: list[DoctrineExample]
 ) -> None:
     # Each part of a doctrine has an example that exercises it: one that fires, one that opens
     # if it can open, one that passes if it has an exception, and at least two outcomes in all.
     # A doctrine that opens wherever it applies (open_when is its `when`: equality, whose
     # question only a decided case answers) cannot fire, and must not claim to.
     for d in doctrines.doctrines:
-        expects = {e.expect for e in EXAMPLES if e.doctrine == d.id}
+        expects = {e.expect for e in examples if e.doctrine == d.id}
         only_opens = d.open_when is not None and d.open_when == d.when
         if only_opens:
             assert "fires" not in expects and "passes" not in expects, d.id
@@ -52,10 +58,12 @@ def test_every_doctrine_has_examples_on_each_side_of_its_boundaries(
         assert len(expects) >= 2, d.id  # and a boundary on the other side
 
 
-def test_examples_are_dated_after_their_doctrine(doctrines: DoctrineSet) -> None:
+def test_examples_are_dated_after_their_doctrine(
+    doctrines: DoctrineSet, examples: list[DoctrineExample]
+) -> None:
     # An example dated before its doctrine took effect "does not apply" for the wrong reason,
     # unless that is what it tests (its reason says so).
-    for e in EXAMPLES:
+    for e in examples:
         if e.as_of < doctrines.get(e.doctrine).effective:
             assert e.expect == "does_not_apply" and "before" in e.why, e.location
 

@@ -1,6 +1,6 @@
 """durable_rules 2.0.28's fixed limits (issue 11), each tested just below and just above.
 
-Each limit is a constant in engine/rules/compiling.py, named as in durable's C sources
+Each limit is a constant in engine/rules/limits.py, named as in durable's C sources
 (src/rules/rete.h, rules.h, state.h, events.c of the 2.0.28 sdist). Three layers of tests:
 
 1. raw durable, in a subprocess (an overflow may crash the process): the limit is where the
@@ -27,7 +27,7 @@ from tarazy.engine.model import Doctrine, DoctrineSet, EditionBasis, Provision, 
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.facts import effect_facts, field_registry
-from tarazy.engine.rules import compiling
+from tarazy.engine.rules import limits, translating
 from tarazy.engine.rules.compiling import CompiledRules
 from tarazy.engine.rules.reference import ReferenceMatcher
 from tarazy.engine.verdict.evaluating import Evaluator
@@ -88,12 +88,12 @@ def raw_durable(mode: str, n: int) -> tuple[bool, str]:
     return done.returncode == 0 and done.stdout.strip() == "ok", done.stderr.strip()[-200:]
 
 
-STATE_KEYS = compiling.MAX_OBJECT_PROPERTIES - compiling.STATE_OVERHEAD
+STATE_KEYS = limits.MAX_OBJECT_PROPERTIES - limits.STATE_OVERHEAD
 LIMITS = [
     # (mode, largest n that works, the error code of n + 1, from rules.h)
-    ("beta", compiling.BETA_LIST_LENGTH, "108"),
-    ("stack", compiling.MAX_STACK_SIZE, "303"),
-    ("expr", compiling.MAX_SEQUENCE_EXPRESSIONS // 2 - 1, "113"),
+    ("beta", limits.BETA_LIST_LENGTH, "108"),
+    ("stack", limits.MAX_STACK_SIZE, "303"),
+    ("expr", limits.MAX_SEQUENCE_EXPRESSIONS // 2 - 1, "113"),
     ("state", STATE_KEYS, "302"),
 ]
 
@@ -110,8 +110,8 @@ def test_raw_durable_limits_are_where_the_sources_say(mode: str, limit: int, cod
 # --------------------------------------------------------------------------- the model
 
 
-def _network(*exprs: dict[str, Any]) -> compiling._Network:
-    network = compiling._Network()
+def _network(*exprs: dict[str, Any]) -> limits.Network:
+    network = limits.Network()
     network.add({"t": "effect"}, "seen")
     for expr in exprs:
         network.add(expr, "k")
@@ -120,16 +120,16 @@ def _network(*exprs: dict[str, Any]) -> compiling._Network:
 
 def test_the_model_counts_rules_on_one_alpha_node() -> None:
     rule = {"$and": [{"t": "effect"}, {"x": True}]}
-    assert _network(*[rule] * compiling.BETA_LIST_LENGTH).fits()
-    assert not _network(*[rule] * (compiling.BETA_LIST_LENGTH + 1)).fits()
+    assert _network(*[rule] * limits.BETA_LIST_LENGTH).fits()
+    assert not _network(*[rule] * (limits.BETA_LIST_LENGTH + 1)).fits()
 
 
 def test_the_model_bounds_the_match_stack() -> None:
     def rules(n: int) -> list[dict[str, Any]]:
         return [{"$and": [{"t": "effect"}, {f"x{k}": True}]} for k in range(n)]
 
-    assert _network(*rules(compiling.MAX_STACK_SIZE)).fits()
-    assert not _network(*rules(compiling.MAX_STACK_SIZE + 1)).fits()
+    assert _network(*rules(limits.MAX_STACK_SIZE)).fits()
+    assert not _network(*rules(limits.MAX_STACK_SIZE + 1)).fits()
 
 
 def test_the_model_counts_expression_operators() -> None:
@@ -139,9 +139,9 @@ def test_the_model_counts_expression_operators() -> None:
             e = {"$and": [{"t": "effect"}, e]}
         return e
 
-    below = compiling.MAX_SEQUENCE_EXPRESSIONS // 2 - 1
-    assert compiling._rule_fits(nested(below))
-    assert not compiling._rule_fits(nested(below + 1))
+    below = limits.MAX_SEQUENCE_EXPRESSIONS // 2 - 1
+    assert limits.rule_fits(nested(below))
+    assert not limits.rule_fits(nested(below + 1))
 
 
 def test_a_state_never_holds_more_keys_than_durable_allows(catalogue: Catalogue) -> None:
@@ -208,7 +208,7 @@ def _provisions(catalogue: Catalogue, tmp_path: Path) -> list[Provision]:
     return [provision(catalogue, tmp_path, "law", **e) for e in EFFECTS]
 
 
-@pytest.mark.parametrize("count", [compiling.BETA_LIST_LENGTH // 2, 300])
+@pytest.mark.parametrize("count", [limits.BETA_LIST_LENGTH // 2, 300])
 def test_doctrines_beyond_the_beta_limit_are_packed_into_rulesets(
     catalogue: Catalogue, tmp_path: Path, count: int
 ) -> None:
@@ -217,7 +217,7 @@ def test_doctrines_beyond_the_beta_limit_are_packed_into_rulesets(
     whens = [{"right": rights[i % len(rights)], "kind": ["ban", "denial"]} for i in range(count)]
     doctrines = _doctrines(catalogue, whens, {"safeguards": {"has_any": ["judicial_review"]}})
     rulesets = _agree(catalogue, doctrines, _provisions(catalogue, tmp_path))
-    assert (rulesets > 1) == (count > compiling.MAX_KEYS_PER_RULESET // 2)
+    assert (rulesets > 1) == (count > limits.MAX_KEYS_PER_RULESET // 2)
 
 
 def test_a_condition_beyond_the_expression_limit_is_split(
@@ -241,18 +241,16 @@ def test_a_condition_beyond_the_expression_limit_is_split(
         ]
     }
     condition = conditions.parse(when, field_registry(catalogue))
-    unflattened = {"$and": [{"t": "effect"}, compiling.to_durable(condition)]}  # as 0.1.0 did
-    assert 2 * compiling._operators(unflattened) == compiling.MAX_SEQUENCE_EXPRESSIONS
-    assert not compiling._rule_fits(unflattened)
-    assert len(compiling.split_rule(unflattened)) == 3
+    unflattened = {"$and": [{"t": "effect"}, translating.to_durable(condition)]}  # as 0.1.0 did
+    assert 2 * limits.operators(unflattened) == limits.MAX_SEQUENCE_EXPRESSIONS
+    assert not limits.rule_fits(unflattened)
+    assert len(limits.split_rule(unflattened)) == 3
     # Flattening the nested $and saves one operator; a third group needs a real split.
-    assert len(compiling.split_rule(compiling._rule_expression(condition, None))) == 1
+    assert len(limits.split_rule(limits.rule_expression(condition, None))) == 1
     bigger: dict[str, Any] = {"all": [*when["all"], when["all"][0]]}
     bigger["all"][2] = {"any": [{"requirement": r, "aims_stated": True} for r in ("fee", "permit")]}
-    bigger_expr = compiling._rule_expression(
-        conditions.parse(bigger, field_registry(catalogue)), None
-    )
-    assert len(compiling.split_rule(bigger_expr)) > 1
+    bigger_expr = limits.rule_expression(conditions.parse(bigger, field_registry(catalogue)), None)
+    assert len(limits.split_rule(bigger_expr)) > 1
     _agree(catalogue, _doctrines(catalogue, [when, bigger]), _provisions(catalogue, tmp_path))
 
 

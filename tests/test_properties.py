@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from tarazy.engine.input import loading, writing
 from tarazy.engine.model import DoctrineSet
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.rules import compiling
+from tarazy.engine.rules import translating
 from tarazy.engine.verdict.evaluating import Evaluator
 from tarazy.engine.verification import strategies, verifying
 from tarazy.engine.verification.verifying import Context
@@ -119,14 +119,14 @@ def test_differential_catches_a_compiler_that_reads_has_any_as_has_all(
     catalogue: Catalogue,
     doctrines: DoctrineSet,
 ) -> None:
-    original = compiling._test
+    original = translating._test
 
     def faulty(test: Any, negated: bool) -> Any:
         if test.op == "has_any":
             test = type(test)(test.field, "has_all", test.value)
         return original(test, negated)
 
-    monkeypatch.setattr(compiling, "_test", faulty)
+    monkeypatch.setattr(translating, "_test", faulty)
     with verifying.context(catalogue, doctrines, ctx.cases, 0, ctx.examples) as broken:
         result = verifying.run_property(verifying.property_named("differential"), broken, "ci")
     assert result.status == "failed"

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tarazy.cli.main import PROPERTY_NAMES, STAGE_NAMES, main
+from tarazy.cli.main import main
+from tarazy.cli.options import PROPERTY_NAMES, STAGE_NAMES
 from tarazy.engine import model
 from tarazy.engine.input import cache, loading
 from tarazy.engine.model import DoctrineSet

@@ -18,28 +18,32 @@ witnesses are the effects of the decided cases (under the edition the case was d
 under, on its date) and of every doctrine example (on its date), whichever doctrine the
 example was written for. Conditions are evaluated by ``reference.holds``, the independent
 interpreter (the ``differential`` property keeps it equal to the compiled rules).
+
+The reports (text and JSON) are ``engine/reports/coverage_report.py``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import attrs
 
 from tarazy.engine.analysis import valuespace
 from tarazy.engine.input.yamlfile import read
-from tarazy.engine.model import Case, Doctrine, DoctrineExample, DoctrineSet, Provision, conditions
+from tarazy.engine.model import (
+    Case,
+    Doctrine,
+    DoctrineExample,
+    DoctrineSet,
+    Provision,
+    conditions,
+)
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import Condition, FieldSpec
 from tarazy.engine.model.facts import Facts, effect_facts, field_registry
 from tarazy.engine.rules.reference import holds
 from tarazy.engine.verdict.evaluating import edition_for
-
-LISTED = 5
-"""Witnesses named per branch and side in the text report (the rest are counted)."""
 
 
 @attrs.frozen
@@ -70,6 +74,7 @@ class Branch:
 
     @property
     def covered(self) -> bool:
+        """Whether every side a provision could take (true, false) has a witness."""
         return (bool(self.true) or not self.can_be_true) and (
             bool(self.false) or not self.can_be_false
         )
@@ -206,69 +211,3 @@ def coverage(
 def percent(found: Sequence[Branch]) -> float:
     """The share of branches covered (witnessed true and false), in percent."""
     return 100.0 * sum(b.covered for b in found) / len(found) if found else 100.0
-
-
-def _names(names: Sequence[str]) -> str:
-    if not names:
-        return "none"
-    shown = ", ".join(names[:LISTED])
-    more = len(names) - LISTED
-    return f"{len(names)}: {shown}" + (f" and {more} more" if more > 0 else "")
-
-
-def text_report(found: Sequence[Branch]) -> str:
-    """Per doctrine, each branch with its witnesses; then the uncovered ones; the share."""
-    lines: list[str] = []
-    current = None
-    for b in found:
-        if b.doctrine != current:
-            current = b.doctrine
-            lines += ["", b.doctrine] if lines else [b.doctrine]
-        mark = "covered" if b.covered else "UNCOVERED"
-        lines.append(f"  {b.label} (line {b.line}) {mark}: {b.text}")
-        for side, names, possible in (
-            ("true ", b.true, b.can_be_true),
-            ("false", b.false, b.can_be_false),
-        ):
-            shown = _names(names) if possible or names else "cannot be (no provision makes it so)"
-            lines.append(f"      {side} {shown}")
-    uncovered = [b for b in found if not b.covered]
-    lines += ["", f"Uncovered branches ({len(uncovered)}):"]
-    for b in uncovered:
-        missing = " and ".join(b.missing)
-        lines.append(f"  {b.file}:{b.line}: {b.doctrine} {b.label}: never witnessed {missing}")
-    covered = sum(b.covered for b in found)
-    lines.append(
-        f"Coverage: {covered} of {len(found)} branches witnessed true and false "
-        f"({percent(found):.1f}%)"
-    )
-    return "\n".join(lines) + "\n"
-
-
-def json_report(found: Sequence[Branch]) -> str:
-    """{branches: [...], uncovered: [...], summary: {branches, covered, percent}}."""
-
-    def one(b: Branch) -> dict[str, Any]:
-        return {
-            "doctrine": b.doctrine,
-            "branch": b.label,
-            "file": b.file,
-            "line": b.line,
-            "condition": b.text,
-            "true": list(b.true),
-            "false": list(b.false),
-            "can_be_true": b.can_be_true,
-            "can_be_false": b.can_be_false,
-            "covered": b.covered,
-        }
-
-    data = {
-        "branches": [one(b) for b in found],
-        "uncovered": [f"{b.doctrine} {b.label}" for b in found if not b.covered],
-        "summary": {
-            "branches": len(found),
-            "covered": sum(b.covered for b in found),
-            "percent": round(percent(found), 1),
-        },
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -188,6 +188,7 @@ def _duration_moves(current: Duration) -> list[tuple[Duration, int]]:
 
 
 def atoms(provision: Provision, index: int, keys: Iterable[str]) -> list[Atom]:
+    """The single changes to effect ``index`` (0-based) of ``provision`` along ``keys``."""
     effect = provision.effects[index]
     wanted = set(keys)
     atoms: list[Atom] = []

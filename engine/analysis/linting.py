@@ -25,50 +25,28 @@ Warnings (worth a look; exit status 0 when there is nothing else):
 
 Questions about conditions are decided by enumeration (``valuespace``), with
 ``reference.holds`` — the independent interpreter — as the meaning of a condition.
+
+The reports (text and JSON) are ``engine/reports/lint_report.py``.
 """
 
 from __future__ import annotations
 
 import itertools
-import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal
 
-import attrs
-
-from tarazy.engine.analysis import valuespace
+from tarazy.engine.analysis import overlaps, valuespace
+from tarazy.engine.analysis.lintfinding import Linted, LintFinding, at
 from tarazy.engine.input import loading
-from tarazy.engine.input.yamlfile import Document, read
-from tarazy.engine.model import Doctrine, conditions
+from tarazy.engine.input.yamlfile import read
+from tarazy.engine.model import conditions
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.model.conditions import Condition, FieldSpec
+from tarazy.engine.model.conditions import FieldSpec
 from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.facts import TEMPLATE_EXTRAS, FactValue, field_registry
 from tarazy.engine.rules.reference import holds
 
-Severity = Literal["error", "warning"]
-
-
-@attrs.frozen(order=True)
-class LintFinding:
-    """One finding: where, how bad, which check, and what to do."""
-
-    file: str
-    line: int
-    severity: Severity
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity}: {self.message} [{self.code}]"
-
-
-@attrs.frozen
-class _Loaded:
-    doctrine: Doctrine
-    doc: Document
-    file: Path
+__all__ = ["LintFinding", "doctrine_files", "lint"]
 
 
 def doctrine_files(paths: Sequence[Path]) -> list[Path]:
@@ -93,22 +71,22 @@ def lint(
     """Every finding in the doctrine files (see the module), sorted by file and line."""
     fields = field_registry(catalogue)
     found: list[LintFinding] = []
-    linted: list[_Loaded] = []
+    linted: list[Linted] = []
     for f in doctrine_files(paths):
         try:
-            linted.append(_Loaded(loading.load_doctrine(f, catalogue), read(f), f))
+            linted.append(Linted(loading.load_doctrine(f, catalogue), read(f), f))
         except InputError as exc:
             first = [_from_input(p, f, "load") for p in exc.problems]
             seen = {(x.file, x.line) for x in first}
             found += first
             found += [x for x in _more_load_problems(f, catalogue) if (x.file, x.line) not in seen]
     # The neighbours a doctrine is checked against: the other doctrines of its folder.
-    neighbours: dict[str, _Loaded] = {}
+    neighbours: dict[str, Linted] = {}
     for folder in sorted({x.file.resolve().parent for x in linted}):
         for f in loading.yaml_files(folder):
             try:
                 other = loading.load_doctrine(f, catalogue)
-                neighbours.setdefault(other.id, _Loaded(other, read(f), f))
+                neighbours.setdefault(other.id, Linted(other, read(f), f))
             except InputError:
                 continue  # reported if it is linted; otherwise not this run's business
     for x in linted:
@@ -122,7 +100,7 @@ def lint(
     ids = {x.doctrine.id for x in linted}
     for a, b in itertools.combinations(sorted(neighbours.values(), key=_key), 2):
         if a.doctrine.id in ids or b.doctrine.id in ids:
-            found += _pair(a, b, fields, catalogue)
+            found += overlaps.pair(a, b, fields, catalogue)
     return sorted(set(found))
 
 
@@ -162,7 +140,7 @@ def _more_load_problems(file: Path, catalogue: Catalogue) -> list[LintFinding]:
     return out
 
 
-def _key(x: _Loaded) -> str:
+def _key(x: Linted) -> str:
     return x.doctrine.id
 
 
@@ -170,16 +148,10 @@ def _from_input(problem: InputError, file: Path, code: str) -> LintFinding:
     return LintFinding(problem.file or str(file), problem.line or 1, "error", code, problem.message)
 
 
-def _at(
-    x: _Loaded, path: Sequence[str | int], severity: Severity, code: str, msg: str
-) -> LintFinding:
-    return LintFinding(str(x.file), x.doc.line_of(path), severity, code, msg)
-
-
 # --------------------------------------------------------------------------- references
 
 
-def _references(x: _Loaded, known: Mapping[str, _Loaded], rulings: set[str]) -> list[LintFinding]:
+def _references(x: Linted, known: Mapping[str, Linted], rulings: set[str]) -> list[LintFinding]:
     d = x.doctrine
     out: list[LintFinding] = []
     others = sorted(i for i in known if i != d.id)
@@ -187,29 +159,29 @@ def _references(x: _Loaded, known: Mapping[str, _Loaded], rulings: set[str]) -> 
         general = known.get(ref)
         if general is None or ref == d.id:
             msg = conditions.unknown_message(ref, others, "doctrine in specialises")
-            out.append(_at(x, ["specialises", i], "error", "unknown-doctrine", msg))
+            out.append(at(x, ["specialises", i], "error", "unknown-doctrine", msg))
         elif general.doctrine.stage != d.stage:
             msg = (
                 f"'{ref}' is at stage {general.doctrine.stage}, this doctrine at {d.stage}; "
                 "expected a general doctrine of the same stage"
             )
-            out.append(_at(x, ["specialises", i], "error", "specialises-stage", msg))
+            out.append(at(x, ["specialises", i], "error", "specialises-stage", msg))
     for basis in d.basis:
         for i, ref in enumerate(basis.carried_by):
             if ref not in known or ref == d.id:
                 msg = conditions.unknown_message(ref, others, "doctrine in carried_by")
                 path: list[str | int] = ["basis", basis.edition, "carried_by", i]
-                out.append(_at(x, path, "error", "unknown-doctrine", msg))
+                out.append(at(x, path, "error", "unknown-doctrine", msg))
     for i, ruling in enumerate(d.rulings):
         if ruling not in rulings:
             msg = (
                 f"ruling '{ruling}' names no case file in the case base; expected "
                 f"cases/{ruling}.yaml (tarazy doctrine new writes a skeleton)"
             )
-            out.append(_at(x, ["rulings", i], "error", "unknown-ruling", msg))
+            out.append(at(x, ["rulings", i], "error", "unknown-ruling", msg))
     if not d.rulings and not _rests_on_text(x):
         out.append(
-            _at(
+            at(
                 x,
                 ["rulings"],
                 "warning",
@@ -220,7 +192,7 @@ def _references(x: _Loaded, known: Mapping[str, _Loaded], rulings: set[str]) -> 
         )
     if not d.not_decided:
         out.append(
-            _at(
+            at(
                 x,
                 ["id"],
                 "warning",
@@ -232,7 +204,7 @@ def _references(x: _Loaded, known: Mapping[str, _Loaded], rulings: set[str]) -> 
     return out
 
 
-def _rests_on_text(x: _Loaded) -> bool:
+def _rests_on_text(x: Linted) -> bool:
     line = x.doc.line_of(["rulings"])
     try:
         text = x.file.read_text(encoding="utf-8").splitlines()[line - 1]
@@ -241,7 +213,7 @@ def _rests_on_text(x: _Loaded) -> bool:
     return "rests on the text" in text
 
 
-def _texts(x: _Loaded) -> list[LintFinding]:
+def _texts(x: Linted) -> list[LintFinding]:
     d = x.doctrine
     out: list[LintFinding] = []
     for key, texts in (
@@ -252,11 +224,11 @@ def _texts(x: _Loaded) -> list[LintFinding]:
     ):
         if texts is not None and not texts.kk:
             msg = f"no Kazakh (kk) text for {key}; reports in kk fall back to ru"
-            out.append(_at(x, [key], "warning", "no-kk", msg))
+            out.append(at(x, [key], "warning", "no-kk", msg))
     return out
 
 
-def _examples(x: _Loaded, catalogue: Catalogue, known: Mapping[str, _Loaded]) -> list[LintFinding]:
+def _examples(x: Linted, catalogue: Catalogue, known: Mapping[str, Linted]) -> list[LintFinding]:
     folder = x.file.parent / "tests"
     files = [folder / f"{x.doctrine.id}{s}" for s in loading.YAML_SUFFIXES]
     present = [f for f in files if f.exists()]
@@ -266,7 +238,7 @@ def _examples(x: _Loaded, catalogue: Catalogue, known: Mapping[str, _Loaded]) ->
             "(what it must do with a provision that fires it, one its exception saves, one it "
             "does not reach)"
         )
-        return [_at(x, ["id"], "error", "no-examples", msg)]
+        return [at(x, ["id"], "error", "no-examples", msg)]
     from tarazy.engine.model import DoctrineSet
 
     dset = DoctrineSet(tuple(k.doctrine for k in known.values()), "lint", "lint")
@@ -282,44 +254,19 @@ def _examples(x: _Loaded, catalogue: Catalogue, known: Mapping[str, _Loaded]) ->
 # --------------------------------------------------------------------------- conditions
 
 
-def _editions(d: Doctrine) -> list[str]:
-    return [b.edition for b in d.basis if b.applies]
-
-
-def _state(d: Doctrine, facts: Mapping[str, FactValue]) -> str | None:
-    """What a doctrine does with these facts: None (does not apply), open, passes, or its
-    outcome (violation, concern) when it fires."""
-    if not holds(d.when, facts):
-        return None
-    if d.open_when is not None and holds(d.open_when, facts):
-        return "open"
-    if d.unless is not None and holds(d.unless, facts):
-        return "passes"
-    return d.outcome
-
-
-def _combos(
-    conds: Sequence[Condition | None],
-    fields: Mapping[str, FieldSpec],
-    catalogue: Catalogue,
-    editions: Sequence[str],
-) -> list[dict[str, FactValue]]:
-    return list(valuespace.combinations(conds, fields, catalogue, editions))
-
-
 def _conditions(
-    x: _Loaded, fields: Mapping[str, FieldSpec], catalogue: Catalogue
+    x: Linted, fields: Mapping[str, FieldSpec], catalogue: Catalogue
 ) -> list[LintFinding]:
     d = x.doctrine
     conds = (d.when, d.unless, d.open_when)
     try:
-        combos = _combos(conds, fields, catalogue, _editions(d))
+        combos = overlaps.combinations(conds, fields, catalogue, overlaps.editions_applying(d))
     except valuespace.TooLarge as exc:
         msg = f"conditions too large to check by enumeration ({exc}); not decided"
-        return [_at(x, ["when"], "warning", "undecided", msg)]
+        return [at(x, ["when"], "warning", "undecided", msg)]
     applies = [f for f in combos if holds(d.when, f)]
     if not applies:
-        return [_at(x, ["when"], "error", "never-holds", "'when' can never hold")]
+        return [at(x, ["when"], "error", "never-holds", "'when' can never hold")]
     out: list[LintFinding] = []
     if d.open_when is not None:
         opened = [holds(d.open_when, f) for f in applies]
@@ -328,25 +275,25 @@ def _conditions(
                 "'open_when' holds wherever 'when' does: the doctrine only frames the question "
                 "and never settles the stage itself (the case base may)"
             )
-            out.append(_at(x, ["open_when"], "warning", "always-open", msg))
+            out.append(at(x, ["open_when"], "warning", "always-open", msg))
         elif not any(opened):
             msg = "'open_when' never holds where 'when' does: the question is never put"
-            out.append(_at(x, ["open_when"], "warning", "never-open", msg))
+            out.append(at(x, ["open_when"], "warning", "never-open", msg))
     settled = [f for f in applies if d.open_when is None or not holds(d.open_when, f)]
     if d.unless is not None and settled:
         saved = [holds(d.unless, f) for f in settled]
         if all(saved):
             msg = "'unless' holds wherever the doctrine applies: it can never fire"
-            out.append(_at(x, ["unless"], "error", "unless-always", msg))
+            out.append(at(x, ["unless"], "error", "unless-always", msg))
         elif not any(saved):
             msg = "'unless' never holds where the doctrine applies: a dead exception"
-            out.append(_at(x, ["unless"], "error", "unless-never", msg))
+            out.append(at(x, ["unless"], "error", "unless-never", msg))
     out += _placeholders(x, fields, applies)
     return out
 
 
 def _placeholders(
-    x: _Loaded, fields: Mapping[str, FieldSpec], applies: Sequence[Mapping[str, FactValue]]
+    x: Linted, fields: Mapping[str, FieldSpec], applies: Sequence[Mapping[str, FactValue]]
 ) -> list[LintFinding]:
     d = x.doctrine
     out: list[LintFinding] = []
@@ -364,119 +311,12 @@ def _placeholders(
             spec = fields.get(name)
             if spec is None or spec.type != "number":
                 continue
-            used = [f for f in applies if _state(d, f) == when_used]
+            used = [f for f in applies if overlaps.state(d, f) == when_used]
             if any(f.get(name, None) is None for f in used):
                 msg = (
                     f"placeholder '{{{name}}}' in {key} names a number the provision may not "
                     f"state where the text is used; require it in the condition "
                     f"(e.g. {name}: {{ge: 0}}) or use a text placeholder"
                 )
-                out.append(_at(x, [key], "warning", "placeholder-unstated", msg))
+                out.append(at(x, [key], "warning", "placeholder-unstated", msg))
     return out
-
-
-def _general(d: Doctrine) -> bool:
-    return conditions.fields_read(d.when) <= {"kind"}
-
-
-def _show(facts: Mapping[str, FactValue], names: Iterable[str]) -> str:
-    parts = []
-    for n in sorted(names):
-        v = facts.get(n)
-        if isinstance(v, frozenset):
-            shown = "[" + ", ".join(sorted(v)) + "]"
-        elif isinstance(v, bool):
-            shown = str(v).lower()
-        elif v is None:
-            shown = "not stated"
-        else:
-            shown = f"{v:g}" if isinstance(v, float) else str(v)
-        parts.append(f"{n}={shown}")
-    return ", ".join(parts)
-
-
-def _pair(
-    a: _Loaded, b: _Loaded, fields: Mapping[str, FieldSpec], catalogue: Catalogue
-) -> list[LintFinding]:
-    da, db = a.doctrine, b.doctrine
-    if da.stage != db.stage or da.id in db.specialises or db.id in da.specialises:
-        return []
-    editions = [e for e in _editions(da) if e in _editions(db)]
-    if not editions:
-        return []
-    conds = (da.when, da.unless, da.open_when, db.when, db.unless, db.open_when)
-    try:
-        combos = _combos(conds, fields, catalogue, editions)
-    except valuespace.TooLarge as exc:
-        msg = f"overlap with '{db.id}' not decided: too many combinations to enumerate ({exc})"
-        return [_at(a, ["when"], "warning", "undecided", msg)]
-    out: list[LintFinding] = []
-    read = set().union(*(conditions.fields_read(c) for c in conds if c is not None))
-    for f in combos:
-        sa, sb = _state(da, f), _state(db, f)
-        if sa is None or sb is None or sa == sb or "open" in (sa, sb):
-            continue
-        msg = (
-            f"conflicts with '{db.id}' ({b.file.name}) at stage {da.stage}: where "
-            f"{_show(f, read)}, '{da.id}' {_says(sa)} and '{db.id}' {_says(sb)}; the priority "
-            f"rule settles it ({_rule(sa, sb)}) - if one is the special rule, declare it with "
-            "specialises"
-        )
-        out.append(_at(a, ["when"], "warning", "conflict", msg))
-        break
-    wa = [holds(da.when, f) for f in combos]
-    wb = [holds(db.when, f) for f in combos]
-    a_in_b = all(y for x_, y in zip(wa, wb, strict=True) if x_)
-    b_in_a = all(x_ for x_, y in zip(wa, wb, strict=True) if y)
-    if a_in_b and b_in_a and not (_general(da) and _general(db)):
-        msg = f"'when' holds exactly where '{db.id}''s does ({b.file.name}): the same reach"
-        out.append(_at(a, ["when"], "warning", "subsumed", msg))
-    elif a_in_b and not b_in_a and not _general(db):
-        out.append(_at(a, ["when"], "warning", "subsumed", _subsumed_by(db.id, b.file.name)))
-    elif b_in_a and not a_in_b and not _general(da):
-        out.append(_at(b, ["when"], "warning", "subsumed", _subsumed_by(da.id, a.file.name)))
-    return out
-
-
-def _subsumed_by(general: str, file: str) -> str:
-    return (
-        f"subsumed by '{general}' ({file}): every effect this 'when' reaches, its 'when' "
-        f"reaches too; if this is the special rule, say specialises: [{general}]"
-    )
-
-
-def _rule(sa: str, sb: str) -> str:
-    if "violation" in (sa, sb):
-        return "the violation fails the stage"
-    return "the pass settles the stage; the concern rides along"
-
-
-def _says(state: str) -> str:
-    return {"passes": "passes", "violation": "fires (violation)", "concern": "fires (concern)"}[
-        state
-    ]
-
-
-# --------------------------------------------------------------------------- reports
-
-
-def text_report(findings: Sequence[LintFinding], files: int) -> str:
-    """One line per finding, then a count."""
-    errors = sum(f.severity == "error" for f in findings)
-    lines = [str(f) for f in findings]
-    lines.append(
-        f"{files} doctrine file{'s' if files != 1 else ''}: {errors} error"
-        f"{'s' if errors != 1 else ''}, {len(findings) - errors} warning"
-        f"{'s' if len(findings) - errors != 1 else ''}"
-    )
-    return "\n".join(lines) + "\n"
-
-
-def json_report(findings: Sequence[LintFinding], files: int) -> str:
-    """{findings: [...], summary: {files, errors, warnings}}."""
-    errors = sum(f.severity == "error" for f in findings)
-    data = {
-        "findings": [attrs.asdict(f) for f in findings],
-        "summary": {"files": files, "errors": errors, "warnings": len(findings) - errors},
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -35,6 +35,9 @@ Side = Literal["invalid", "valid"]
 
 
 def side(holding: str) -> Side | None:
+    """The side a holding takes in precedent: ``invalid`` (does not conform), ``valid``
+    (conforms, or conforms with recommendations), or ``None`` (an interpretation, which
+    takes neither side)."""
     if holding == "does_not_conform":
         return "invalid"
     if holding in ("conforms", "conforms_with_recommendations"):
@@ -65,13 +68,20 @@ def applied_effects(verdict: Verdict, doctrine: str) -> list[int]:
 
 @attrs.frozen
 class Conflict:
-    """A valid case at least as restrictive as an invalid one, through a doctrine's lens."""
+    """A valid case at least as restrictive as an invalid one, through a doctrine's lens.
+
+    ``valid_effect`` and ``invalid_effect`` index the cases' effects from 0, as the model
+    does; reports number them from 1 (``reports/consistency_report.conflict_json``).
+    Assumption, marked for the message-catalogue work: ``tarazy replay --format json`` still
+    writes ``attrs.asdict`` of this class, so its ``inconsistencies`` are 0-based until
+    ``reporting.replay_json`` calls ``conflict_json`` (a one-line change in a module being
+    rewritten in parallel; the bundled cases have no inconsistency, so no output changes)."""
 
     doctrine: str
     valid: str  # case id
-    valid_effect: int
+    valid_effect: int  # 0-based
     invalid: str
-    invalid_effect: int
+    invalid_effect: int  # 0-based
     dimensions: tuple[str, ...]
 
 

@@ -81,6 +81,10 @@ def match_outcome(holding: str, outcome: str) -> Match:
 
 @attrs.frozen
 class Replay:
+    """One decided case replayed: the verdict the doctrines give it on its date, under the
+    edition it was decided under, and how that verdict compares with the Court's holding
+    (``match``: match, weak_match, mismatch or uncovered)."""
+
     case: Case
     verdict: Verdict
     match: Match
@@ -108,6 +112,8 @@ class Replay:
 
     @property
     def note(self) -> str:
+        """One line saying why the replay came out as it did (a known open result, a stage
+        nothing settles, a different outcome), for reports; empty for a plain match."""
         if self.open:
             return f"known open result ({self.match}): {self.case.open_reason}"
         if self.case.open_reason is not None:

@@ -13,12 +13,12 @@ change a verdict in silence.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 from tarazy.engine.input import schemas
+from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError
 
@@ -35,7 +35,7 @@ def schema_text(kind: str, catalogue: Catalogue) -> str:
         "case": schemas.case_schema,
         "catalogue": lambda c: schemas.catalogue_schema(c.edition_ids),
     }
-    return json.dumps(makers[kind](catalogue), ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(makers[kind](catalogue))
 
 
 def write_schema_files(catalogue: Catalogue, folder: Path = SCHEMA_DIR) -> list[Path]:

@@ -26,6 +26,9 @@ Fate = Literal["same", "same_on_other_grounds", "different", "now_open"]
 
 
 def first_day(catalogue: Catalogue, edition: str) -> dt.date:
+    """The day ``edition`` came into force (its ``in_force_from``).
+
+    Raises ``KeyError`` for an edition the catalogue does not have."""
     return catalogue.edition(edition).in_force_from
 
 
@@ -86,6 +89,9 @@ def _decided_by(verdict: Verdict) -> dict[str, str]:
 
 @attrs.frozen
 class CaseSurvival:
+    """What became of one decided case under a new edition: its verdict before and after,
+    its fate, the reasons in legal terms, and the doctrines that decide it under both."""
+
     case: Case
     before: Verdict
     after: Verdict
@@ -96,6 +102,9 @@ class CaseSurvival:
 
 @attrs.frozen
 class DoctrineSurvival:
+    """What became of one doctrine under a new edition: the ids of the decided cases it
+    decided (fired, or applied and was relied on) under the old edition and the new."""
+
     doctrine: Doctrine
     old: str
     new: str
@@ -104,10 +113,12 @@ class DoctrineSurvival:
 
     @property
     def lost(self) -> tuple[str, ...]:
+        """The cases it decided under the old edition but no longer decides."""
         return tuple(c for c in self.cases_before if c not in self.cases_after)
 
     @property
     def gained(self) -> tuple[str, ...]:
+        """The cases it decides under the new edition but did not before."""
         return tuple(c for c in self.cases_after if c not in self.cases_before)
 
 

@@ -47,7 +47,7 @@ from tarazy.engine.model import (
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError, gather
 from tarazy.engine.model.facts import TEMPLATE_ALIASES, TEMPLATE_EXTRAS, field_registry
-from tarazy.engine.rules import compiling
+from tarazy.engine.rules import limits
 
 __all__ = [
     "doctrines_at",
@@ -73,8 +73,8 @@ def load_doctrine(file: str | Path, catalogue: Catalogue | None = None) -> Doctr
             except conditions.ConditionError as exc:
                 raise doc.error(f"in '{key}': {exc.message}", [key, *exc.path]) from None
             try:  # refused here, so `doctrine list` and `check` agree on what loads
-                compiling.check_condition(parsed[key])
-            except compiling.LimitError as exc:
+                limits.check_condition(parsed[key])
+            except limits.LimitError as exc:
                 raise doc.error(
                     f"in '{key}': {exc}; expected a condition with fewer nested any/all "
                     "alternatives (see README, Robustness)",

@@ -5,13 +5,14 @@ is ever constructed into a Python object (any explicit ``!tag`` is refused), so 
 cannot run code. The result is plain JSON data (dict, list, str, int, float, bool, None; dates
 stay the text written, and so does an ``id`` that reads as a number) and a map from each
 value's path to its line.
+
+The file itself is read by ``safefile.read_bytes`` (its size bound ``MAX_BYTES`` and the
+refusal of FIFOs and devices); both are re-exported here for the loader.
 """
 
 from __future__ import annotations
 
 import math
-import os
-import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path as FilePath
@@ -29,9 +30,13 @@ from ruamel.yaml.parser import RoundTripParser
 from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import DirectiveToken
 
+from tarazy.engine.input.safefile import MAX_BYTES, read_bytes
 from tarazy.engine.model.errors import InputError
 
 Path = tuple[str | int, ...]
+
+
+__all__ = ["MAX_BYTES", "Document", "parse", "parse_reference", "read", "read_bytes"]
 
 
 @attrs.frozen
@@ -52,14 +57,11 @@ class Document:
         return self.lines.get((), 1)
 
     def error(self, message: str, path: Iterable[str | int] = ()) -> InputError:
+        """An ``InputError`` naming this file and the (1-based) line of ``path``'s nearest
+        node (``line_of``); raise it."""
         return InputError(message, self.file, self.line_of(path))
 
 
-MAX_BYTES = 128 * 1024 * 1024
-"""The largest file read (128 MiB): a bill of 100,000 provisions is about 57 MB (``tarazy
-generate``); a bigger file is refused before it is parsed, so /dev/zero-like inputs cannot
-grow memory without bound. Large files are read by libyaml (``fastyaml``); a file that falls
-back to the reference reader meets its bounds on aliases, depth and values as well."""
 MAX_REFERENCE_CHARS = 4 * 1024 * 1024
 """The largest text the reference reader (ruamel) is given; larger files must be read by
 libyaml (``fastyaml``), which needs a fraction of the memory."""
@@ -78,72 +80,6 @@ _ALLOWED_TAGS = {
     for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
 }
 _MERGE_TAG = "tag:yaml.org,2002:merge"
-
-
-def _kind_of(mode: int) -> str | None:
-    """What a non-regular file is, for the message; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    for test, what in (
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISFIFO, "a FIFO (named pipe)"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ):
-        if test(mode):
-            return what
-    return "not a regular file"
-
-
-def read_bytes(file: str | FilePath) -> bytes:
-    """The bytes of one regular file, at most ``MAX_BYTES``; never opens a FIFO or device.
-
-    The file type is checked with ``os.stat`` before opening and again on the open
-    descriptor (opened non-blocking), so a FIFO, a device, a directory or a dangling link is
-    one ``InputError`` and never a hang."""
-    name = str(file)
-    try:
-        info = os.stat(file)
-    except FileNotFoundError:
-        if os.path.islink(file):
-            raise InputError(
-                f"a symbolic link to a missing file ({os.readlink(file)})", name
-            ) from None
-        raise InputError("no such file", name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    what = _kind_of(info.st_mode)
-    if what == "a directory":
-        raise InputError("expected a YAML file, found a directory", name)
-    if what is not None:
-        raise InputError(f"expected a regular YAML file, found {what}", name)
-    if info.st_size > MAX_BYTES:
-        raise InputError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB", name)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(file, flags | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    try:
-        what = _kind_of(os.fstat(fd).st_mode)  # replaced between stat and open
-        if what is not None:
-            raise InputError(f"expected a regular YAML file, found {what}", name)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_BYTES:
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", name) from None
-    finally:
-        os.close(fd)
-    if size > MAX_BYTES:
-        raise InputError(f"the file is larger than {MAX_BYTES // 1024 // 1024} MiB", name)
-    return b"".join(chunks)
 
 
 def read(file: str | FilePath) -> Document:

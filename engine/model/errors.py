@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tarazy.engine.model import exitstatus
+
 MAX_REPORTED = 20
 """Problems listed at most per run; the rest are counted ("... and 7 more")."""
 
@@ -20,7 +22,12 @@ def one_line(text: str) -> str:
 
 
 class InputError(Exception):
-    """Bad input: a message with the file and line it concerns (both optional)."""
+    """Bad input: a message with the file and line it concerns (both optional).
+
+    ``line`` is 1-based, as editors number lines; ``None`` when the problem has no line."""
+
+    exit_status = exitstatus.INPUT
+    """The command line exits with 2 (bad input)."""
 
     def __init__(self, message: str, file: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
@@ -88,3 +95,6 @@ def gather(errors: list[InputError]) -> None:
 
 class EngineError(Exception):
     """The rule engine returned a result that cannot be trusted."""
+
+    exit_status = exitstatus.ENGINE
+    """The command line exits with 4 (an engine failure, never a verdict)."""

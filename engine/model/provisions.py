@@ -226,7 +226,7 @@ class Effect:
     location: Location | None = attrs.field(default=None, eq=False)
 
     def label(self) -> str:
-        """ "right, kind", as reports name an effect."""
+        """The effect as reports name it: ``"right, kind"``."""
         return f"{self.right}, {self.kind}"
 
     def magnitude_of(self, name: str) -> float | None:

@@ -1,7 +1,8 @@
 """Batch comfort for `tarazy check`: inputs from a directory or standard input, a report
 written atomically to a file, and the exit status a CI run asks for (``--fail-on``).
 
-Nothing here evaluates anything; ``cli.main.check`` calls these around ``streaming``."""
+Nothing here evaluates anything; ``tarazy check`` (cli/check.py) calls these around
+``streaming``."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from tarazy.engine.input.yamlfile import MAX_BYTES, Document, parse
-from tarazy.engine.model.errors import InputError
+from tarazy.engine.model import Bill, Case, DoctrineSet, exitstatus
+from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.errors import InputError, gather
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -29,7 +32,7 @@ FAIL_ON: dict[str, tuple[str, ...]] = {
     "open": ("does_not_conform", "open"),
     "concerns": ("does_not_conform", "open", "conforms_with_concerns"),
 }
-STATUS_OF = {"does_not_conform": 1, "open": 3, "conforms_with_concerns": 5}
+STATUS_OF = exitstatus.OF_OUTCOME
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -73,6 +76,65 @@ def read_stdin(stream: BinaryIO) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text (byte {exc.start})", STDIN_NAME, line) from None
     return parse(text, STDIN_NAME)
+
+
+def read_bill(path: Path, catalogue: Catalogue, stdin: BinaryIO) -> Bill:
+    """The bill at ``path``, or read from ``stdin`` when ``path`` is ``-`` (then named
+    ``<stdin>`` in every message). InputError with file and line for a bill that cannot be
+    used."""
+    from tarazy.engine.input import loading
+
+    if str(path) == STDIN:
+        return loading.load_bill(STDIN_NAME, catalogue, read_stdin(stdin))
+    return loading.load_bill(path, catalogue)
+
+
+def read_inputs(
+    files: Sequence[Path],
+    catalogue: Catalogue,
+    doctrines_dir: Path | None,
+    cases_dir: Path | None,
+    stdin: BinaryIO,
+    output: Path | None = None,
+) -> tuple[DoctrineSet, list[Bill], list[Case]]:
+    """Everything ``tarazy check`` reads - the doctrines, every bill of ``files`` (as
+    ``expand`` lists them; ``-`` from ``stdin``) and the case base - read and checked before
+    anything is written, and an ``output`` target that may be replaced.
+
+    Raises ``InputError`` naming every problem of every file together (``InputErrors`` when
+    there are several), so a run stops with all of them or writes a whole report."""
+    from tarazy.engine.input import cache
+
+    problems: list[InputError] = []
+    doctrines = None
+    try:
+        doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    try:
+        paths = expand(files)
+    except InputError as exc:
+        problems.append(exc)
+        paths = []
+    if output is not None:
+        try:  # a device, FIFO, link or an input bill is never replaced by the report
+            check_output_target(output, [p for p in paths if str(p) != STDIN])
+        except InputError as exc:
+            problems.append(exc)
+    bills = []
+    for path in paths:  # every file's problems together: no half output
+        try:
+            bills.append(read_bill(path, catalogue, stdin))
+        except InputError as exc:
+            problems.append(exc)
+    cases: list[Case] = []
+    try:
+        cases = cache.load_cases(cases_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    gather(problems)
+    assert doctrines is not None
+    return doctrines, bills, cases
 
 
 def check_output_target(target: Path, inputs: Sequence[Path] = ()) -> None:
@@ -198,6 +260,7 @@ class Progress:
 
 
 def isatty(stream: IO[str]) -> bool:
+    """Whether ``stream`` is a terminal (``False`` for a closed or unusual stream)."""
     try:
         return bool(stream.isatty())
     except (OSError, ValueError, AttributeError):

@@ -18,12 +18,11 @@ evaluated (in a worker with ``--jobs``), so the output is the same byte for byte
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from tarazy.engine.model import STAGES, DoctrineSet, Verdict
+from tarazy.engine.model import STAGES, DoctrineSet, Verdict, jsonout
 from tarazy.engine.model.labels import ruling_label
 from tarazy.engine.reports.reporting import CheckedProvision, visible
 
@@ -161,7 +160,7 @@ def sarif_open(doctrines: DoctrineSet, version: str) -> str:
         "version": version,
         "rules": sarif_rules(doctrines),
     }
-    tool = json.dumps({"driver": driver}, ensure_ascii=False)
+    tool = jsonout.line({"driver": driver})
     return (
         '{\n  "version": "2.1.0",\n  "$schema": "' + SARIF_SCHEMA + '",\n  "runs": [\n'
         '    {\n      "tool": ' + tool + ',\n      "results": ['
@@ -170,7 +169,7 @@ def sarif_open(doctrines: DoctrineSet, version: str) -> str:
 
 def sarif_close(stamp: Mapping[str, Any] | None, any_result: bool) -> str:
     """The end of the SARIF log: the results closed, and the run's properties."""
-    props = json.dumps({"tarazy": dict(stamp)} if stamp else {}, ensure_ascii=False)
+    props = jsonout.line({"tarazy": dict(stamp)} if stamp else {})
     return (
         ("\n      ]" if any_result else "]")
         + ',\n      "columnKind": "unicodeCodePoints",\n      "properties": '
@@ -244,7 +243,7 @@ def sarif_results(item: CheckedProvision, explain: str) -> list[str]:
                     },
                 }
             )
-    return [json.dumps(r, ensure_ascii=False) for r in results]
+    return [jsonout.line(r) for r in results]
 
 
 def sarif_piece(results: Sequence[str]) -> str:

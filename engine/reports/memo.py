@@ -83,6 +83,7 @@ class MemoReport(streaming.Report):
         self._next = 0
 
     def add(self, group: streaming.Group, outcome: str, piece: str) -> None:
+        """Keep one checked provision (its JSON ``piece``) for the memo written at ``close``."""
         self.counts[outcome] += 1
         self.editions.add(group.edition)
         if self.progress is not None:
@@ -97,6 +98,7 @@ class MemoReport(streaming.Report):
         self.entries.append(Entry(item, provision, group))
 
     def close(self) -> None:
+        """Write the whole memo (summary first, so it waits for every provision)."""
         blocks = build(self)
         if self.fmt_out == "html":
             from tarazy.engine.reports import memo_html

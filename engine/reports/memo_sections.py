@@ -73,6 +73,7 @@ class Context:
 
 
 def msg(msgid: str, lang: str, /, **fields: object) -> str:
+    """``message`` (engine/model/messages.py) under a short name."""
     return message(msgid, lang, **fields)
 
 
@@ -142,6 +143,7 @@ def _effect_heading(ctx: Context, entry: Entry, index: int) -> str:
 
 
 def provision_section(ctx: Context, entry: Entry, n: int) -> Section:
+    """The section of one provision (``n``: its 1-based place in the memo)."""
     lang, item, p = ctx.lang, entry.item, entry.provision
     outcome = msg(OUTCOME[item["outcome"]], lang)
     head = msg("{n}. Provision {id}", lang, n=n, id=p.id) + (f": {p.title}" if p.title else "")

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from tarazy.engine.model import Case, DoctrineSet, Provision
+from tarazy.engine.model import Bill, Case, DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import EngineError, InputError
 from tarazy.engine.reports import reporting
@@ -55,6 +55,27 @@ class Group:
     # options the explain pointer repeats so that it explains this very check
     # (--doctrines DIR, --cases DIR)
     explain_options: tuple[str, ...] = ()
+
+
+def groups_of(
+    bills: Iterable[Bill],
+    catalogue: Catalogue,
+    default_day: dt.date,
+    as_of: dt.date | None = None,
+    explain_options: tuple[str, ...] = (),
+) -> list[Group]:
+    """One group per bill: checked on its own ``as_of`` if it states one, else on
+    ``default_day``, under the edition in force that day; ``as_of`` (the ``--as-of`` given,
+    if any) is recorded where the bill's own date overrides it."""
+    from tarazy.engine.verdict.evaluating import edition_for
+
+    found = []
+    for bill in bills:
+        day = bill.as_of or default_day
+        overridden = as_of if as_of is not None and bill.as_of not in (None, as_of) else None
+        edition = edition_for(day, catalogue)
+        found.append(Group(bill.path, day, edition, bill.provisions, overridden, explain_options))
+    return found
 
 
 class Checker:
@@ -100,6 +121,7 @@ class Checker:
         return verdict.outcome, "\n".join(lines) + "\n"
 
     def close(self) -> None:
+        """Free the evaluator (its durable_rules rulesets)."""
         self.evaluator.close()
 
 
@@ -139,6 +161,8 @@ class Report:
             self.write(ciformats.sarif_open(doctrines, version))
 
     def add(self, group: Group, outcome: str, piece: str) -> None:
+        """Write the piece of one provision (its verdict ``outcome`` counted) in the report's
+        format, after the group's heading when it opens a new bill."""
         first = not self.counts
         self.counts[outcome] += 1
         self.editions.add(group.edition)
@@ -178,6 +202,8 @@ class Report:
             self._suite = None
 
     def close(self) -> None:
+        """Write the closing of the report: the counts, the stamp, and the end of the JSON,
+        JUnit or SARIF document."""
         if self.fmt == "json":
             self.write(reporting.json_close(self.counts, bool(self.counts), self.stamp))
         elif self.fmt == "junit":

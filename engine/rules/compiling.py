@@ -27,11 +27,14 @@ this adapter handles each:
 
 Only the fields the doctrines' conditions read are asserted: bench/bench.py measures
 a fact of every field at about a third more time per provision.
+
+The translation of conditions and facts is ``translating``; durable's fixed limits and the
+splitting of a condition to fit them are ``limits`` (neither imports durable_rules).
+``LimitError`` and ``check_condition`` are re-exported here for the loader.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import itertools
 import json
@@ -44,210 +47,31 @@ import durable_rules_engine
 from durable import engine as durable_engine
 
 from tarazy.engine.model import DoctrineSet
-from tarazy.engine.model.conditions import AllOf, AnyOf, Condition, FieldSpec, Not, Test, tests_of
+from tarazy.engine.model.conditions import FieldSpec, tests_of
 from tarazy.engine.model.errors import EngineError
 from tarazy.engine.model.facts import Facts
+from tarazy.engine.rules.limits import (
+    MAX_OBJECT_PROPERTIES,
+    STATE_OVERHEAD,
+    LimitError,
+    Network,
+    check_condition,
+    rule_expression,
+    split_rule,
+)
 from tarazy.engine.rules.matching import Match, Role
+from tarazy.engine.rules.translating import (
+    INDEX_FIELD,
+    SENTINEL,
+    TYPE_FIELD,
+    Json,
+    Thresholds,
+    encode,
+    fields_of,
+)
 
-Json = dict[str, Any]
-
-_TYPE_FIELD = "t"
-_INDEX_FIELD = "i"
-_SENTINEL = "seen"
 _sessions = itertools.count(1)
 _rulesets = itertools.count(1)
-
-# durable_rules 2.0.28's fixed limits, read from its C sources (src/rules/ of the sdist) and
-# probed by tests/test_limits.py just below and just above each:
-MAX_SEQUENCE_EXPRESSIONS = 32  # rete.h; rete.c: a rule whose $and/$or operators give 32
-#   entries (two per operator) fails with ERR_EXPRESSION_LIMIT_EXCEEDED (113)
-BETA_LIST_LENGTH = 256  # rules.h: rules ending at one alpha node; the 257th: error 108
-NEXT_LIST_LENGTH = 128  # rules.h: $or and $nex links from one alpha node; the 129th: error 107
-NEXT_BUCKET_LENGTH = 512  # rules.h: distinct tests below one alpha node; then error 106
-MAX_STACK_SIZE = 64  # events.c: alpha nodes pending while one fact is matched; error 303
-MAX_OBJECT_PROPERTIES = 255  # state.h: properties of one fact or one session state; error 302
-STATE_OVERHEAD = 4  # measured: a state holds sid, id, $s and 251 keys; the 252nd key fails
-#   (302), and many more can crash the process (SIGSEGV), so sessions stay within 251
-FACT_OVERHEAD = 3  # t, i and sid on every fact
-MAX_KEYS_PER_RULESET = 200  # record keys (doctrine conditions) per ruleset: one effect's
-#   worst case (every key matched) stays well inside a session state
-MAX_PIECES = 512  # rules one condition may be split into before it is refused at load
-
-
-class LimitError(ValueError):
-    """A condition durable_rules cannot hold even alone, split as far as it can be."""
-
-
-@attrs.define
-class _Alpha:
-    op: str = ""
-    children: dict[tuple[str, str, str], int] = attrs.Factory(dict)
-    nexts: list[int] = attrs.Factory(list)
-    betas: int = 0
-
-
-class _Network:
-    """A model of the alpha network durable's ``createAlpha`` (rete.c) builds, node for node,
-    to count what its fixed-size lists would hold before durable is given a ruleset: a
-    ruleset that would overflow one of them is never registered (some overflows are
-    checked by durable, others write past the list: R11's random crashes)."""
-
-    def __init__(self) -> None:
-        self.alphas = [_Alpha()]  # the root
-        self.keys: set[str] = set()
-        self.read: set[str] = set()
-
-    def _new(self, op: str) -> int:
-        self.alphas.append(_Alpha(op))
-        return len(self.alphas) - 1
-
-    def _link(self, parent: int, child: int | None) -> None:
-        if child is None:
-            self.alphas[parent].betas += 1
-        elif self.alphas[child].op in ("$nex", "forward"):
-            self.alphas[parent].nexts.append(child)
-
-    def _create(self, expr: Json, parent: int, link_beta: bool) -> int:
-        ((name, value),) = expr.items()
-        if name == "$and":
-            result = parent
-            for part in value:
-                result = self._create(part, result, False)
-        elif name == "$or":
-            result = self._new("forward")
-            for part in value:
-                self._link(self._create(part, parent, False), result)
-        else:
-            op, (field, operand) = (
-                (name, next(iter(value.items())))
-                if name.startswith("$")
-                else ("$eq", (name, value))
-            )
-            self.read.add(field)
-            key = (field, op, json.dumps(operand))
-            found = self.alphas[parent].children.get(key)
-            if found is None:
-                found = self._new(op)
-                self.alphas[parent].children[key] = found
-                self._link(parent, found)
-            result = found
-        if link_beta:
-            self._link(result, None)
-        return result
-
-    def add(self, expr: Json, key: str) -> None:
-        """Add one rule (its ``m`` expression), recording ``key``."""
-        self._create(expr, 0, True)
-        self.keys.add(key)
-
-    def fits(self) -> bool:
-        """Whether durable can hold this network and match any fact through it."""
-        if len(self.keys) > MAX_KEYS_PER_RULESET:
-            return False
-        if len(self.read) + FACT_OVERHEAD > MAX_OBJECT_PROPERTIES:
-            return False
-        for alpha in self.alphas:
-            if alpha.betas > BETA_LIST_LENGTH or len(alpha.nexts) > NEXT_LIST_LENGTH:
-                return False
-            if sum(op != "$nex" for _, op, _ in alpha.children) > NEXT_BUCKET_LENGTH:
-                return False
-        return self._stack(0, {}) <= MAX_STACK_SIZE
-
-    def _stack(self, node: int, memo: dict[int, int]) -> int:
-        """An upper bound of the stack ``handleAlpha`` (events.c) needs below ``node``:
-        every child that can match at once is pushed — one per field for equality tests,
-        all of the others — and every $or/$nex link."""
-        if node in memo:
-            return memo[node]
-        alpha = self.alphas[node]
-        fields_eq: set[str] = set()
-        pushed = len(alpha.nexts)
-        for field, op, _ in alpha.children:
-            if op == "$eq":
-                fields_eq.add(field)
-            elif op != "$nex":  # $nex children are pushed through ``nexts``
-                pushed += 1
-        pushed += len(fields_eq)
-        hashed = [c for (_, op, _), c in alpha.children.items() if op != "$nex"]
-        below = [*hashed, *alpha.nexts]
-        deepest = max((self._stack(c, memo) for c in below), default=0)
-        memo[node] = max(pushed, pushed - 1 + deepest) if below else 0
-        return memo[node]
-
-
-def _operators(expr: Json) -> int:
-    ((name, value),) = expr.items()
-    if name in ("$and", "$or"):
-        return 1 + sum(_operators(part) for part in value)
-    return 0
-
-
-def _rule_fits(expr: Json) -> bool:
-    if 2 * _operators(expr) >= MAX_SEQUENCE_EXPRESSIONS:
-        return False
-    network = _Network()
-    network.add({_TYPE_FIELD: "effect"}, _SENTINEL)
-    network.add(expr, "k")
-    return network.fits()
-
-
-def _conjuncts(expr: Json) -> list[Json]:
-    return [c for part in expr["$and"] for c in _conjuncts(part)] if "$and" in expr else [expr]
-
-
-def _flat_and(parts: Sequence[Json]) -> Json:
-    return _and(_unique([c for part in parts for c in _conjuncts(part)]))
-
-
-def _unique(parts: Sequence[Json]) -> list[Json]:
-    seen: set[str] = set()
-    kept = []
-    for part in parts:
-        text = json.dumps(part, sort_keys=True)
-        if text not in seen:
-            seen.add(text)
-            kept.append(part)
-    return kept
-
-
-def split_rule(expr: Json) -> list[Json]:
-    """A rule's expression as rules durable can hold, whose disjunction it is: kept whole
-    if it fits, else its top $or split into one rule per alternative, or the first $or
-    inside its top $and distributed over it, as far as needed (at most ``MAX_PIECES``)."""
-    pending, done = [expr], []
-    while pending:
-        current = pending.pop()
-        if _rule_fits(current):
-            done.append(current)
-            continue
-        ((name, value),) = current.items()
-        if name == "$and":
-            flat = _flat_and(value)  # nested $and inline: one operator each saved
-            value = _conjuncts(flat)
-        if name == "$or":
-            pending += _unique(value)
-        elif name == "$and" and any("$or" in part for part in value):
-            i = next(k for k, part in enumerate(value) if "$or" in part)
-            pending += [
-                _flat_and([*value[:i], alt, *value[i + 1 :]]) for alt in _unique(value[i]["$or"])
-            ]
-        else:
-            raise LimitError("a condition too large for durable_rules even when split")
-        if len(done) + len(pending) > MAX_PIECES:
-            raise LimitError(
-                f"a condition that durable_rules can hold only as more than {MAX_PIECES} rules"
-            )
-    return done[::-1]
-
-
-def _rule_expression(condition: Condition, rank: Rank | None) -> Json:
-    return _flat_and([{_TYPE_FIELD: "effect"}, to_durable(condition, rank=rank)])
-
-
-def check_condition(condition: Condition) -> None:
-    """Raise ``LimitError`` when a doctrine condition cannot be compiled at all (the loader
-    turns it into a load error with file and line); every condition that passes compiles."""
-    split_rule(_rule_expression(condition, None))
 
 
 class _QuietHost(durable_engine.Host):  # type: ignore[misc]
@@ -260,146 +84,16 @@ class _QuietHost(durable_engine.Host):  # type: ignore[misc]
         pass
 
 
+__all__ = ["CompiledRules", "LimitError", "RulePart", "check_condition"]
+
+
 @attrs.frozen
 class RulePart:
+    """Which doctrine condition a compiled rule stands for: the doctrine's id and the
+    condition's role (``when``, ``unless`` or ``open_when``)."""
+
     doctrine: str
     role: Role
-
-
-# --------------------------------------------------------------------------- conditions
-
-
-def _set_key(field: str, value: str) -> str:
-    return f"{field}__{value}"
-
-
-def _or(parts: list[Json]) -> Json:
-    return parts[0] if len(parts) == 1 else {"$or": parts}
-
-
-def _and(parts: list[Json]) -> Json:
-    return parts[0] if len(parts) == 1 else {"$and": parts}
-
-
-_NUMBER_OPS = {"gt": "$gt", "ge": "$gte", "lt": "$lt", "le": "$lte"}
-_NUMBER_NEGATION = {"gt": "le", "ge": "lt", "lt": "ge", "le": "gt"}
-
-
-Rank = Callable[[str, float], int]
-
-
-def _test(test: Test, negated: bool) -> Json:
-    field, op, value = test.field, test.op, test.value
-    if op in ("eq", "ne"):
-        equal = (op == "eq") != negated
-        return {field: value} if equal else {"$neq": {field: value}}
-    if op in ("in", "not_in"):
-        assert isinstance(value, tuple)
-        inside = (op == "in") != negated
-        if inside:
-            return _or([{field: v} for v in value])
-        return _and([{"$neq": {field: v}} for v in value])
-    if op in _NUMBER_OPS:
-        if not negated:
-            return {_NUMBER_OPS[op]: {field: value}}
-        # Not (x > v) holds when x <= v, or when the provision states no x at all.
-        return _or([{_NUMBER_OPS[_NUMBER_NEGATION[op]]: {field: value}}, {"$nex": {field: 1}}])
-    assert isinstance(value, tuple)
-    present = [{_set_key(field, v): True} for v in value]
-    absent = [{_set_key(field, v): False} for v in value]
-    if op == "has_any":
-        return _and(absent) if negated else _or(present)
-    if op == "has_all":
-        return _or(absent) if negated else _and(present)
-    if op == "has_none":
-        return _or(present) if negated else _and(absent)
-    raise ValueError(f"unknown operator {op}")
-
-
-def to_durable(condition: Condition, negated: bool = False, rank: Rank | None = None) -> Json:
-    """A condition as a durable_rules JSON expression, negation pushed to the leaves.
-
-    With ``rank``, numbers are written as their ranks among the thresholds (see
-    ``Thresholds``), which durable's parser always reads."""
-    if isinstance(condition, Test):
-        expr = _test(condition, negated)
-        return expr if rank is None else _ranked(expr, rank)
-    if isinstance(condition, Not):
-        return to_durable(condition.part, not negated, rank)
-    parts = [to_durable(p, negated, rank) for p in condition.parts]
-    conjunctive = isinstance(condition, AllOf) != negated
-    assert isinstance(condition, AllOf | AnyOf)
-    return _and(parts) if conjunctive else _or(parts)
-
-
-class Thresholds:
-    """Numbers as durable_rules can read them: each number as its rank among the thresholds
-    the doctrines compare that field with.
-
-    durable's JSON parser (json.c, ``getNumber``) reads an exponent only after a decimal
-    point, so Python's ``1e-05`` or ``1e+16`` crashes the process or fails the ruleset (r1);
-    it stores integers as C ``long`` and doubles through ``atof``. A rank is a small integer
-    that preserves every comparison a doctrine makes: for thresholds t0 < t1 < ..., a value
-    below t0 is 0, t0 itself 1, between t0 and t1 2, t1 3, and so on — so ``x > t`` holds
-    exactly when ``rank(x) > rank(t)``, for any finite float, however written."""
-
-    def __init__(self, conditions: Sequence[Condition | None]) -> None:
-        found: dict[str, set[float]] = {}
-        for condition in conditions:
-            for test in tests_of(condition):
-                if test.op in _NUMBER_OPS:
-                    assert isinstance(test.value, int | float)
-                    found.setdefault(test.field, set()).add(float(test.value))
-        self.points = {k: sorted(v) for k, v in found.items()}
-
-    def rank(self, field: str, value: float) -> int:
-        """The rank of ``value`` among ``field``'s thresholds (odd when equal to one)."""
-        points = self.points.get(field, [])
-        i = bisect.bisect_left(points, float(value))
-        return 2 * i + 1 if i < len(points) and points[i] == value else 2 * i
-
-
-_COMPARISONS = frozenset(_NUMBER_OPS.values())
-
-
-def _ranked(expr: Json, rank: Rank) -> Json:
-    """``expr`` with every number it compares replaced by its rank."""
-    ((name, value),) = expr.items()
-    if name in ("$and", "$or"):
-        return {name: [_ranked(part, rank) for part in value]}
-    if name in _COMPARISONS:
-        ((field, number),) = value.items()
-        return {name: {field: rank(field, number)}}
-    return expr
-
-
-def encode(
-    facts: Facts,
-    index: int,
-    fields: Mapping[str, FieldSpec],
-    read: Mapping[str, frozenset[str]] | None = None,
-    thresholds: Thresholds | None = None,
-) -> Json:
-    """One effect's facts as a durable fact: list fields become one boolean per value,
-    an unstated number is left out (so ``$nex`` sees it as absent). With ``read`` (field →
-    the list values tested), only what some condition reads is asserted; with
-    ``thresholds``, numbers are asserted as their ranks."""
-    fact: Json = {_TYPE_FIELD: "effect", _INDEX_FIELD: index}
-    for name, spec in fields.items():
-        if read is not None and name not in read:
-            continue
-        value = facts[name]
-        if spec.type == "set":
-            assert isinstance(value, frozenset)
-            members = spec.values if read is None else sorted(read[name])
-            for member in members:
-                fact[_set_key(name, member)] = member in value
-        elif value is not None:
-            if spec.type == "number" and thresholds is not None:
-                assert isinstance(value, int | float)
-                value = thresholds.rank(name, value)
-            fact[name] = value
-    return fact
 
 
 # --------------------------------------------------------------------------- rulesets
@@ -416,7 +110,7 @@ def _action(message: str) -> tuple[str, int]:
     if found:
         return found.group(1), int(found.group(2))
     ((key, body),) = json.loads(message).items()  # any other layout: read it in full
-    return str(key), int(body["m"][_INDEX_FIELD])
+    return str(key), int(body["m"][INDEX_FIELD])
 
 
 @attrs.frozen
@@ -430,7 +124,7 @@ class _Closure:
 def _recorder(key: str) -> Callable[[Any], None]:
     # durable calls an action with one argument (two would make it asynchronous).
     def action(c: Any) -> None:
-        c.s[f"{key}_{c.m[_INDEX_FIELD]}"] = 1
+        c.s[f"{key}_{c.m[INDEX_FIELD]}"] = 1
 
     return action
 
@@ -451,7 +145,7 @@ class CompiledRules:
 
     Usually one ruleset. A condition too large for one durable rule is split into several
     rules recording the same key (``split_rule``); rules are packed into as many rulesets
-    as durable's fixed lists need (``_Network``); effects are asserted in sessions small
+    as durable's fixed lists need (``Network``); effects are asserted in sessions small
     enough that every match fits the 255-property session state. Each ruleset has its own
     sentinel, so a result missing any action's mark is still refused."""
 
@@ -472,7 +166,7 @@ class CompiledRules:
                 k = len(parts)
                 parts.append(RulePart(doctrine.id, role))  # type: ignore[arg-type]
                 try:
-                    pieces = split_rule(_rule_expression(condition, self.thresholds.rank))
+                    pieces = split_rule(rule_expression(condition, self.thresholds.rank))
                 except LimitError as exc:  # the loader refuses these first
                     raise EngineError(f"doctrine {doctrine.id}, {role}: {exc}") from exc
                 rules += [(k, piece) for piece in pieces]
@@ -501,9 +195,9 @@ class CompiledRules:
             raise
 
     @staticmethod
-    def _new_network() -> _Network:
-        network = _Network()
-        network.add({_TYPE_FIELD: "effect"}, _SENTINEL)
+    def _new_network() -> Network:
+        network = Network()
+        network.add({TYPE_FIELD: "effect"}, SENTINEL)
         return network
 
     def _pack(self, rules: Sequence[tuple[int, Json]]) -> list[list[tuple[int, Json]]]:
@@ -522,14 +216,14 @@ class CompiledRules:
 
     def _register(self, group: Sequence[tuple[int, Json]]) -> None:
         definition: Json = {
-            _SENTINEL: {"all": [{"m": {_TYPE_FIELD: "effect"}}], "run": _recorder(_SENTINEL)}
+            SENTINEL: {"all": [{"m": {TYPE_FIELD: "effect"}}], "run": _recorder(SENTINEL)}
         }
         keys: set[int] = set()
         read: dict[str, set[str]] = {}
         for n, (k, expr) in enumerate(group):
             keys.add(k)
             definition[f"r{k}_{n}"] = {"all": [{"m": expr}], "run": _recorder(f"r{k}")}
-            for field in _fields_of(expr):
+            for field in fields_of(expr):
                 base, _, member = field.partition("__")
                 values = read.setdefault(base, set())
                 if member:
@@ -546,7 +240,7 @@ class CompiledRules:
                 handle=host.get_ruleset(name)._handle,
                 actions=actions,
                 keys=tuple(sorted(keys)),
-                read={f: frozenset(v) for f, v in read.items() if f != _TYPE_FIELD},
+                read={f: frozenset(v) for f, v in read.items() if f != TYPE_FIELD},
                 per_session=max(1, budget // (1 + len(keys))),
             )
         )
@@ -602,7 +296,7 @@ class CompiledRules:
         message = started[1] if started else None
         while message:
             key, index = _action(message)
-            closure = _Closure(state, {_INDEX_FIELD: index})
+            closure = _Closure(state, {INDEX_FIELD: index})
             try:
                 ruleset.actions[key](closure)
             except Exception as exc:  # the action's failure, as durable would record it
@@ -624,7 +318,7 @@ class CompiledRules:
             raise EngineError(f"durable_rules returned no usable state ({state!r})")
         if "exception" in state:
             raise EngineError(f"a rule action failed inside durable_rules: {state['exception']}")
-        missing = [i for i in indices if f"{_SENTINEL}_{i}" not in state]
+        missing = [i for i in indices if f"{SENTINEL}_{i}" not in state]
         if missing:
             raise EngineError(
                 f"durable_rules did not run every action (effects {missing} unmarked); "
@@ -652,13 +346,3 @@ class CompiledRules:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
-
-
-def _fields_of(expr: Json) -> set[str]:
-    """The fact properties an expression reads."""
-    ((name, value),) = expr.items()
-    if name in ("$and", "$or"):
-        return set().union(*(_fields_of(p) for p in value))
-    if name.startswith("$"):
-        return set(value)
-    return {name}

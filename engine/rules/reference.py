@@ -66,6 +66,7 @@ class ReferenceMatcher:
         self.doctrines = doctrines
 
     def __call__(self, effects: Sequence[Facts]) -> list[Match]:
+        """For each effect's facts, in order, the (doctrine, role) pairs whose condition holds."""
         result: list[Match] = []
         for facts in effects:
             hits: set[tuple[str, str]] = set()

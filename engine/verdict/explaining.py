@@ -86,6 +86,7 @@ class Placeholders(Mapping[str, str]):
 
     @property
     def effect(self) -> Effect:
+        """The effect the placeholders are filled for (``index`` is 0-based)."""
         return self.provision.effects[self.index]
 
 

@@ -110,6 +110,8 @@ class TarazyCaseFile(pytest.File):
         self.tarazy = tarazy
 
     def collect(self) -> Iterator[pytest.Item]:
+        """One item for the case in this file, expected to fail (strict) when the case
+        records a known open result."""
         from tarazy.engine.input import loading
 
         loaded = self.tarazy.load()
@@ -129,6 +131,7 @@ class TarazyCaseItem(pytest.Item):
         self.tarazy = tarazy
 
     def runtest(self) -> None:
+        """Replay the case; raise ``CaseMismatch`` on a mismatch or an uncovered stage."""
         from tarazy.engine.analysis import replaying
 
         result = replaying.replay(self.case, self.tarazy.load()["evaluator"])
@@ -138,6 +141,7 @@ class TarazyCaseItem(pytest.Item):
             raise CaseMismatch(result)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """The failure as ``failures.case_failure`` words it."""
         if isinstance(excinfo.value, CaseMismatch):
             from tarazy.engine.analysis import failures
 
@@ -145,6 +149,7 @@ class TarazyCaseItem(pytest.Item):
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:
+        """(path, line, label) for pytest; the line is 0-based, as pytest counts."""
         return self.path, 0, f"case {self.name}"
 
 
@@ -160,6 +165,7 @@ class TarazyExamplesFile(pytest.File):
         self.tarazy = tarazy
 
     def collect(self) -> Iterator[pytest.Item]:
+        """One item per example in the file, named by the example's provision id."""
         from tarazy.engine.input import loading
 
         loaded = self.tarazy.load()
@@ -178,6 +184,7 @@ class TarazyExampleItem(pytest.Item):
         self.tarazy = tarazy
 
     def runtest(self) -> None:
+        """Evaluate the example; raise ``ExampleFailed`` when it does not hold."""
         from tarazy.engine.analysis import examplecheck
 
         ex = self.example
@@ -187,6 +194,7 @@ class TarazyExampleItem(pytest.Item):
             raise ExampleFailed(wrong[1], wrong[0])
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        """The failure as ``failures.example_failure`` words it."""
         if isinstance(excinfo.value, ExampleFailed):
             from tarazy.engine.analysis import failures
 
@@ -194,5 +202,7 @@ class TarazyExampleItem(pytest.Item):
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int, str]:
+        """(path, line, label) for pytest; the line is 0-based, as pytest counts
+        (the example's own location is 1-based)."""
         line = self.example.location.line - 1 if self.example.location else 0
         return self.path, line, f"example {self.name}"

@@ -18,7 +18,6 @@ text is written as a JSON string, which YAML 1.2 reads as the same double-quoted
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Iterator, Sequence
@@ -27,7 +26,7 @@ from typing import IO, Any, cast
 import attrs
 
 from tarazy.engine import model
-from tarazy.engine.model import Addressees, Citation, Duration, Effect, Provision
+from tarazy.engine.model import Addressees, Citation, Duration, Effect, Provision, jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.fields import FieldInfo, file_fields, info, values
 
@@ -170,7 +169,7 @@ def _scalar(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and text not in _RESERVED:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return jsonout.line(text)
 
 
 def _flow(value: Any) -> str:

@@ -10,836 +10,84 @@ NR No. 10 ...: conforms"), and the provision as a bill a scholar can paste into
 The same runner serves pytest (profile ``ci``: derandomized, bounded) and ``tarazy
 verify`` (profile ``deep``, or any --examples and --seed). No profile uses Hypothesis's
 example database, so no result depends on an earlier run.
+
+This module is the registry and the runner; the properties live in one module per kind
+(``case_properties``, ``invariants``, ``editions``, ``doctrine_properties``), what they check
+and report in ``context``, and their generated examples in ``generating``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-import random
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any, Literal
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
-from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+from hypothesis import given, settings
 from hypothesis import seed as hypothesis_seed
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
-from tarazy.engine.analysis import examplecheck, precedent, replaying
-from tarazy.engine.input.writing import bill_yaml
-from tarazy.engine.model import Case, DoctrineExample, DoctrineSet, Effect, Provision, Verdict
-from tarazy.engine.model.catalogue import Catalogue, Edition
-from tarazy.engine.model.labels import ruling_label
-from tarazy.engine.rules.reference import ReferenceMatcher
-from tarazy.engine.verdict.evaluating import Evaluator
-from tarazy.engine.verification import strategies
-from tarazy.engine.verification.strategies import Scenario
-
-PROFILES: dict[str, dict[str, Any]] = {
-    # CI: the same examples on every run, bounded so the suite stays well under 10 minutes.
-    "ci": {"max_examples": 150, "derandomize": True},
-    # tarazy verify: many more examples, from a seed (printed, so a run can be repeated).
-    "deep": {"max_examples": 2000, "derandomize": False},
-}
-COMMON: dict[str, Any] = {
-    "database": None,
-    "deadline": None,
-    "verbosity": Verbosity.quiet,
-    "suppress_health_check": list(HealthCheck),
-    "phases": [Phase.explicit, Phase.generate, Phase.shrink],
-}
-for _name, _values in PROFILES.items():
-    settings.register_profile(f"tarazy-{_name}", **_values, **COMMON)
-
-Status = Literal["passed", "failed"]
-CONFORMING = ("conforms", "conforms_with_concerns")
-
-
-@attrs.frozen
-class Problem:
-    message: str
-    sources: tuple[str, ...]
-    provision: Provision | None = None
-    as_of: dt.date | None = None
-
-
-class PropertyFailed(Exception):
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(problem.message)
-        self.problem = problem
-
-
-@attrs.frozen
-class Result:
-    name: str
-    status: Status
-    examples: int
-    seconds: float
-    problem: Problem | None = None
-    notes: tuple[str, ...] = ()
-
-    @property
-    def counterexample(self) -> str | None:
-        p = self.problem
-        if p is None or p.provision is None:
-            return None
-        return bill_yaml(p.provision, p.as_of, title=f"counterexample to '{self.name}'")
-
-
-# --------------------------------------------------------------------------- context
-
-
-class Context:
-    """What the properties check: a catalogue, doctrines and cases, with evaluators built
-    once - the durable_rules one, the reference interpreter, and the same doctrines loaded
-    in other orders."""
-
-    def __init__(
-        self,
-        catalogue: Catalogue,
-        doctrines: DoctrineSet,
-        cases: Sequence[Case],
-        seed: int = 0,
-        examples: Sequence[DoctrineExample] = (),
-    ) -> None:
-        self.catalogue = catalogue
-        self.doctrines = doctrines
-        self.cases = tuple(cases)
-        self.examples = tuple(e for e in examples if e.doctrine in doctrines.ids)
-        self.seeds = strategies.seeds_from(self.cases, self.examples)
-        self.seed = seed
-        self.evaluator = Evaluator(doctrines, catalogue, cases=self.cases)
-        self.reference = Evaluator(
-            doctrines, catalogue, ReferenceMatcher(doctrines), cases=self.cases
-        )
-        self._shuffled: list[Evaluator] | None = None
-        self._replays: list[replaying.Replay] | None = None
-
-    @property
-    def replays(self) -> list[replaying.Replay]:
-        if self._replays is None:
-            self._replays = replaying.replay_all(self.cases, self.evaluator)
-        return self._replays
-
-    @property
-    def shuffled(self) -> list[Evaluator]:
-        """The doctrines loaded in reverse and in a shuffled order."""
-        if self._shuffled is None:
-            rng = random.Random(self.seed)
-            orders = [tuple(reversed(self.doctrines.doctrines))]
-            shuffled = list(self.doctrines.doctrines)
-            rng.shuffle(shuffled)
-            orders.append(tuple(shuffled))
-            self._shuffled = [
-                Evaluator(
-                    attrs.evolve(self.doctrines, doctrines=order), self.catalogue, cases=self.cases
-                )
-                for order in orders
-            ]
-        return self._shuffled
-
-    def close(self) -> None:
-        self.evaluator.close()
-        for ev in self._shuffled or ():
-            ev.close()
-
-    def verdict(self, provision: Provision, as_of: dt.date) -> Verdict:
-        return self.evaluator.evaluate(provision, as_of)
-
-
-@contextmanager
-def context(
-    catalogue: Catalogue,
-    doctrines: DoctrineSet,
-    cases: Sequence[Case],
-    seed: int = 0,
-    examples: Sequence[DoctrineExample] = (),
-) -> Iterator[Context]:
-    ctx = Context(catalogue, doctrines, cases, seed, examples)
-    try:
-        yield ctx
-    finally:
-        ctx.close()
-
-
-def _outcome(verdict: Verdict) -> str:
-    fired = ", ".join(sorted(verdict.fired))
-    return verdict.outcome + (f" (fired: {fired})" if fired else "")
-
-
-# --------------------------------------------------------------------------- properties
-
-
-def doctrine_tests(ctx: Context, example: DoctrineExample) -> Problem | None:
-    """Doctrine examples: each example written next to a doctrine (doctrines/tests/) gets
-    from that doctrine what the example says - it fires, it passes, or it does not apply -
-    and, where the example states a `verdict`, the whole set (with the case base) gives it."""
-    verdict = ctx.verdict(example.provision, example.as_of)
-    wrong = examplecheck.mismatch(verdict, example)
-    if wrong is not None:
-        expected, got = wrong
-        verdict_wrong = expected.startswith("verdict")
-        who = "the doctrines give" if verdict_wrong else example.doctrine
-        whose = f"the example of {example.doctrine}" if verdict_wrong else "its example"
-        return Problem(
-            f"{who} {got.replace('_', ' ')} where {whose} at "
-            f"{example.location} expects: {expected.replace('_', ' ')}",
-            (f"doctrines: {got}", f"example ({example.why}): {expected}"),
-            example.provision,
-            example.as_of,
-        )
-    return None
-
-
-def replay(ctx: Context, case: Case) -> Problem | None:
-    """Replay: the case evaluates to its recorded holding (by the match table), and every
-    doctrine the Court relied on applies to it."""
-    r = replaying.replay(case, ctx.evaluator)
-    if r.open:  # a known open result, with its reason, recorded in the case file
-        return None
-    if r.match in ("mismatch", "uncovered") or r.not_applied:
-        return Problem(
-            f"{case.id}: {r.note}",
-            (
-                f"doctrines: {_outcome(r.verdict)}",
-                f"case {ruling_label(case.id)} [{case.id}]: held {case.holding}, relying on "
-                + ", ".join(case.relied_on),
-            ),
-            case.provision,
-            case.date,
-        )
-    return None
-
-
-@attrs.frozen
-class Precedent:
-    """One decided case, one doctrine it was decided by, one effect that doctrine read."""
-
-    case: Case
-    doctrine: str
-    effect: int
-    side: precedent.Side
-
-
-def precedents(ctx: Context) -> list[Precedent]:
-    found = []
-    for r in ctx.replays:
-        side = precedent.side(r.case.holding)
-        if side is None:
-            continue
-        for doctrine in r.case.relied_on:
-            if doctrine not in ctx.doctrines.ids:
-                continue
-            for effect in precedent.applied_effects(r.verdict, doctrine):
-                found.append(Precedent(r.case, doctrine, effect, side))
-    return found
-
-
-def _precedent_check(ctx: Context, p: Precedent, provision: Provision, how: str) -> Problem | None:
-    # The case itself is left out of the case base: what a fortiori tests is whether the
-    # doctrines (and the other cases) carry its result, not whether it carries itself.
-    verdict = ctx.evaluator.evaluate(
-        provision, p.case.date, p.case.constitution, exclude_case=p.case.id
-    )
-    label = f"precedent {ruling_label(p.case.id)} [{p.case.id}]"
-    if p.side == "invalid" and verdict.outcome != "does_not_conform":
-        return Problem(
-            f"a provision {how} {p.case.id} (held not to conform) is not found to violate",
-            (f"doctrines: {_outcome(verdict)}", f"{label} ({how} it): does_not_conform"),
-            provision,
-            p.case.date,
-        )
-    doctrine = ctx.doctrines.get(p.doctrine)
-    own = next(r for r in ctx.replays if r.case.id == p.case.id).verdict
-    fired_on_case = any(f.doctrine == p.doctrine and f.effect == p.effect for f in own.findings)
-    if p.side == "invalid" and doctrine.outcome == "violation" and fired_on_case:
-        # per stage: the stage the deciding doctrine sits at fails on the moved effect
-        status = verdict.stages[p.effect].status(doctrine.stage)
-        if status != "fails":
-            return Problem(
-                f"a provision {how} {p.case.id} (held not to conform) does not fail the "
-                f"{doctrine.stage} stage {p.doctrine} decided it at ({status})",
-                (
-                    f"doctrines: {doctrine.stage} {status} -> {_outcome(verdict)}",
-                    f"{label} ({how} it): {doctrine.stage} fails",
-                ),
-                provision,
-                p.case.date,
-            )
-    if p.side == "valid":
-        failing = [r.stage for r in verdict.stages[p.effect].stages if r.status == "fails"]
-        if failing:
-            return Problem(
-                f"a provision {how} {p.case.id} (held to conform) fails the "
-                f"{', '.join(failing)} stage",
-                (
-                    f"doctrines: {', '.join(failing)} fails -> {_outcome(verdict)}",
-                    f"{label} ({how} it): no stage fails",
-                ),
-                provision,
-                p.case.date,
-            )
-    if p.side == "valid":
-        violations = sorted(
-            f.doctrine
-            for f in verdict.findings
-            if f.outcome == "violation" and f.doctrine in p.case.relied_on
-        )
-        if violations:
-            return Problem(
-                f"a provision {how} {p.case.id} (held to conform) violates "
-                + ", ".join(violations),
-                (f"doctrine {violations[0]}: does_not_conform", f"{label} ({how} it): conforms"),
-                provision,
-                p.case.date,
-            )
-    return None
-
-
-def a_fortiori(ctx: Context, example: tuple[Precedent, Provision]) -> Problem | None:
-    """Precedential constraint: a provision at least as restrictive as a case held not to
-    conform, on every dimension the deciding doctrine reads, does not conform; one at most
-    as restrictive as a case held to conform draws no violation from the doctrines that
-    decided it."""
-    p, provision = example
-    dims = [d.id for d in precedent.doctrine_dimensions(ctx.doctrines.get(p.doctrine))]
-    word = "at least" if p.side == "invalid" else "at most"
-    how = f"{word} as restrictive (on: {', '.join(dims) or 'no dimension'}) as"
-    return _precedent_check(ctx, p, provision, how)
-
-
-def forced_by_the_rest(ctx: Context, case: Case) -> Problem | None:
-    """Leave-one-out: remove a case; whatever the remaining cases force for it (a case on
-    the same side that it is at least as far beyond, on the dimensions of a doctrine that
-    decided that case and applies to both), the doctrines give it."""
-    mine = next(r for r in ctx.replays if r.case.id == case.id)
-    for other in ctx.replays:
-        side = precedent.side(other.case.holding)
-        if other.case.id == case.id or side is None:
-            continue
-        for doctrine_id in other.case.relied_on:  # the reasons that decided the other case
-            if doctrine_id not in ctx.doctrines.ids:
-                continue
-            doctrine = ctx.doctrines.get(doctrine_id)
-            dims = precedent.doctrine_dimensions(doctrine)
-            if side == "invalid":  # the effects the doctrine decided: where it fired
-                theirs = sorted(
-                    {f.effect for f in other.verdict.findings if f.doctrine == doctrine.id}
-                )
-            else:
-                theirs = precedent.applied_effects(other.verdict, doctrine.id)
-            for eo in theirs:
-                for em in precedent.applied_effects(mine.verdict, doctrine.id):
-                    a = (case.provision, case.provision.effects[em])
-                    b = (other.case.provision, other.case.provision.effects[eo])
-                    if (a[1].right, a[1].kind) != (b[1].right, b[1].kind):
-                        continue  # not on point (general doctrines apply to every effect)
-                    up = side == "invalid" and precedent.at_least_as_restrictive(a, b, dims)
-                    down = side == "valid" and precedent.at_least_as_restrictive(b, a, dims)
-                    if not (up or down):
-                        continue
-                    violates = any(
-                        f.doctrine == doctrine.id and f.outcome == "violation"
-                        for f in mine.verdict.findings
-                    )
-                    if (up and mine.verdict.outcome != "does_not_conform") or (down and violates):
-                        forced = "does_not_conform" if up else "conforms"
-                        return Problem(
-                            f"the other cases force {forced} for {case.id}; the doctrines "
-                            "do not give it",
-                            (
-                                f"doctrines: {_outcome(mine.verdict)}",
-                                f"precedent {ruling_label(other.case.id)} [{other.case.id}] "
-                                f"through {doctrine.id}: {forced}",
-                            ),
-                            case.provision,
-                            case.date,
-                        )
-    return None
-
-
-_STAGE_RANK = {"passes": 0, "open": 1, "fails": 2}
-
-
-def _stage_ranks(verdict: Verdict) -> dict[tuple[int, str], int]:
-    return {
-        (t.effect, r.stage): _STAGE_RANK[r.status]
-        for t in verdict.stages
-        for r in t.stages
-        if r.status in _STAGE_RANK
-    }
-
-
-def monotonicity(ctx: Context, scenario: Scenario) -> Problem | None:
-    """Monotonicity, stage by stage: making a provision less restrictive on any one
-    dimension (adding a safeguard, shortening a term, raising the instrument's rank, making
-    the legal ground express, ...) never makes any stage of any effect worse (passes, then
-    open, then fails), and so never turns a conforming provision into a non-conforming one.
-    Every one-step move of every effect is tried; the counterexample is the moved provision."""
-    before = ctx.verdict(scenario.provision, scenario.as_of)
-    ranks = _stage_ranks(before)
-    for after, move in strategies.all_moves(scenario.provision, "down"):
-        later = ctx.verdict(after, scenario.as_of)
-        for (effect, stage), rank in sorted(_stage_ranks(later).items()):
-            then = ranks.get((effect, stage))
-            if then is None or rank <= then:
-                continue
-            was = before.stages[effect].status(stage)
-            now = later.stages[effect].status(stage)
-            return Problem(
-                f"effect {move.effect + 1} made {move.describe()} turns the {stage} stage of "
-                f"effect {effect + 1} from {was} to {now}",
-                (
-                    f"before: {stage} {was} -> {_outcome(before)}",
-                    f"after ({move.describe()}): {stage} {now} -> {_outcome(later)}",
-                ),
-                after,
-                scenario.as_of,
-            )
-    return None
-
-
-def _signature(verdict: Verdict, order: Sequence[int] | None = None) -> tuple[Any, ...]:
-    def old(i: int) -> int:
-        return order[i] if order is not None else i
-
-    return (
-        verdict.outcome,
-        sorted((f.doctrine, f.stage, f.outcome, old(f.effect)) for f in verdict.findings),
-        sorted((p.doctrine, old(p.effect)) for p in verdict.passed),
-        sorted(old(i) for i in verdict.unassessed),
-        sorted(
-            (old(t.effect), r.stage, r.status, r.source, r.doctrines, r.cases)
-            for t in verdict.stages
-            for r in t.stages
-        ),
-    )
-
-
-def irrelevance(
-    ctx: Context, example: tuple[Scenario, tuple[Provision, tuple[int, ...]], int]
-) -> Problem | None:
-    """Irrelevance: what no doctrine reads - the provision's id, title, citation and text,
-    the addressees' labels, the order of the effects, and the order in which doctrine files
-    load - never changes a verdict."""
-    scenario, (relabelled, order), which = example
-    base = ctx.verdict(scenario.provision, scenario.as_of)
-    changed = ctx.verdict(relabelled, scenario.as_of)
-    if _signature(changed, order) != _signature(base):
-        return Problem(
-            "relabelling or reordering the effects changed the verdict",
-            (f"as written: {_outcome(base)}", f"relabelled: {_outcome(changed)}"),
-            relabelled,
-            scenario.as_of,
-        )
-    other = ctx.shuffled[which % len(ctx.shuffled)]
-    loaded = other.evaluate(scenario.provision, scenario.as_of)
-    if _signature(loaded) != _signature(base):
-        return Problem(
-            "loading the doctrine files in another order changed the verdict",
-            (f"file-name order: {_outcome(base)}", f"other order: {_outcome(loaded)}"),
-            scenario.provision,
-            scenario.as_of,
-        )
-    return None
-
-
-def absolute_rights(ctx: Context, scenario: Scenario) -> Problem | None:
-    """Absolute rights dominate: a provision that denies a right the edition in force lists
-    as never restrictable does not conform, whatever its aims, instrument and safeguards."""
-    verdict = ctx.verdict(scenario.provision, scenario.as_of)
-    if verdict.outcome != "does_not_conform":
-        denied = [e.right for e in scenario.provision.effects if e.kind == "denial"]
-        return Problem(
-            "a provision denying a never-restrictable right is not found to violate",
-            (
-                f"doctrines: {_outcome(verdict)}",
-                f"restriction clause of edition {verdict.edition}: {', '.join(denied)} never "
-                "restrictable, so does_not_conform",
-            ),
-            scenario.provision,
-            scenario.as_of,
-        )
-    return None
-
-
-def differential(ctx: Context, scenario: Scenario) -> Problem | None:
-    """Differential: the durable_rules evaluation equals the independent reference
-    interpreter of the same doctrine files, verdict for verdict."""
-    engine = ctx.verdict(scenario.provision, scenario.as_of)
-    oracle = ctx.reference.evaluate(scenario.provision, scenario.as_of)
-    if engine != oracle:
-        return Problem(
-            "durable_rules and the reference interpreter disagree",
-            (f"durable_rules: {_outcome(engine)}", f"reference interpreter: {_outcome(oracle)}"),
-            scenario.provision,
-            scenario.as_of,
-        )
-    return None
-
-
-def _per_effect(verdict: Verdict) -> dict[tuple[str, int], str]:
-    """(doctrine, effect) → fires / open / passes; precedents are not doctrines."""
-    status = {(f.doctrine, f.effect): "fires" for f in verdict.findings if f.case is None}
-    for d in verdict.defeated:
-        if d.by == "violation" and not d.doctrine.startswith("precedent:"):
-            status[(d.doctrine, d.effect)] = "fires"
-    for p in verdict.opened:
-        status.setdefault((p.doctrine, p.effect), "open")
-    for p in verdict.passed:
-        status.setdefault((p.doctrine, p.effect), "passes")
-    return status
-
-
-def edition_change(ctx: Context, scenario: Scenario) -> Problem | None:
-    """Edition change: a provision's verdict under one edition of the Constitution differs
-    from its verdict under the next only through doctrines whose basis differs between them -
-    no doctrine marked as resting on the same basis under both decides it differently."""
-    editions = sorted(ctx.catalogue.editions, key=lambda e: e.in_force_from)
-    for old, new in itertools.pairwise(editions):
-        before_day = old.in_force_to or new.in_force_from - dt.timedelta(days=1)
-        before = ctx.evaluator.evaluate(scenario.provision, before_day, old.id)
-        after = ctx.evaluator.evaluate(scenario.provision, new.in_force_from, new.id)
-        was, now = _per_effect(before), _per_effect(after)
-        for doctrine_id, effect in sorted(set(was) | set(now)):
-            if was.get((doctrine_id, effect)) == now.get((doctrine_id, effect)):
-                continue
-            doctrine = ctx.doctrines.get(doctrine_id)
-            if doctrine.basis_for(old.id) is None or doctrine.effective > before_day:
-                continue  # a doctrine of the new edition only: nothing to compare
-            basis = doctrine.basis_for(new.id)
-            if basis is not None and basis.status == "same":
-                then = was.get((doctrine_id, effect), "does not apply")
-                later = now.get((doctrine_id, effect), "does not apply")
-                return Problem(
-                    f"{doctrine_id} decides effect {effect + 1} differently under {old.id} and "
-                    f"{new.id}, yet its basis is marked the same under both",
-                    (
-                        f"{old.id}: {doctrine_id} {then} -> {_outcome(before)}",
-                        f"{new.id}: {doctrine_id} {later} -> {_outcome(after)}",
-                    ),
-                    scenario.provision,
-                    new.in_force_from,
-                )
-    return None
-
-
-def case_base(ctx: Context, _item: None) -> Problem | None:
-    """Case-base consistency: no decided case held to conform is at least as restrictive as
-    one held not to conform, through a doctrine applying to both (checked exhaustively)."""
-    conflicts = precedent.inconsistencies(ctx.replays, ctx.doctrines)
-    if conflicts:
-        c = conflicts[0]
-        return Problem(
-            f"{len(conflicts)} pair(s) of decided cases cannot both stand; first: {c.valid} "
-            f"and {c.invalid} through {c.doctrine}",
-            (
-                f"{ruling_label(c.valid)} [{c.valid}]: conforms",
-                f"{ruling_label(c.invalid)} [{c.invalid}] (no more restrictive on: "
-                f"{', '.join(c.dimensions)}): does_not_conform",
-            ),
-        )
-    return None
-
-
-# --------------------------------------------------------------------------- issue 13
-
-
-@attrs.frozen
-class Straddle:
-    """A provision built on one difference between two editions the catalogue knows: a right
-    whose never-restrictable flag differs, or an aim one edition admits for the right and the
-    other does not."""
-
-    provision: Provision
-    old: str
-    new: str
-    difference: str  # "right <id>" or "aim <id>"
-
-
-def _editions_in_order(ctx: Context) -> list[Edition]:
-    return sorted(ctx.catalogue.editions, key=lambda e: e.in_force_from)
-
-
-def straddles(ctx: Context) -> list[Straddle]:
-    """Provisions that straddle every difference between consecutive editions: every effect
-    of the decided cases and doctrine examples moved onto each right whose never-restrictable
-    flag differs, and every right restricted (banned, conditioned) for each aim admitted for
-    it under one edition only."""
-    from tarazy.engine.model.facts import effect_facts
-
-    found: dict[tuple[Any, ...], Straddle] = {}
-    restrictive = ("condition", "ban", "deprivation", "procedural_limit", "sanction")
-    for old, new in itertools.pairwise(_editions_in_order(ctx)):
-        flipped = [
-            r
-            for r in ctx.catalogue.right_ids
-            if ctx.catalogue.never_restrictable(r, old.id)
-            != ctx.catalogue.never_restrictable(r, new.id)
-            and ctx.catalogue.article(r, old.id) is not None
-            and ctx.catalogue.article(r, new.id) is not None
-        ]
-        for seed in ctx.seeds:
-            for effect in seed.provision.effects:
-                if effect.kind == "differentiation":
-                    continue
-                for right in flipped:
-                    moved = attrs.evolve(effect, right=right, location=None)
-                    provision = Provision("straddle", seed.provision.instrument, (moved,))
-                    found.setdefault(
-                        (provision, old.id), Straddle(provision, old.id, new.id, f"right {right}")
-                    )
-        for right in ctx.catalogue.right_ids:
-            if ctx.catalogue.article(right, old.id) is None:
-                continue
-            if ctx.catalogue.article(right, new.id) is None:
-                continue
-            for aim in ctx.catalogue.aim_ids:
-                for kind in restrictive[:2]:
-                    effect = Effect(right=right, kind=kind, aims=(aim,), clarity="clear")
-                    provision = Provision("straddle", "law", (effect,))
-                    then = effect_facts(provision, effect, old.id, ctx.catalogue)
-                    now = effect_facts(provision, effect, new.id, ctx.catalogue)
-                    if then["has_inadmissible_aim"] != now["has_inadmissible_aim"]:
-                        found.setdefault(
-                            (provision, old.id),
-                            Straddle(provision, old.id, new.id, f"aim {aim}"),
-                        )
-    return list(found.values())
-
-
-def _edition_day(ctx: Context, edition_id: str, later: bool) -> dt.date:
-    editions = _editions_in_order(ctx)
-    i = [e.id for e in editions].index(edition_id)
-    e = editions[i]
-    if later:
-        return e.in_force_from
-    return e.in_force_to or editions[i + 1].in_force_from - dt.timedelta(days=1)
-
-
-def edition_straddle(ctx: Context, item: Straddle) -> Problem | None:
-    """On a provision built to straddle a difference between two editions: the doctrines
-    whose basis is marked the same decide it the same under both; under the edition that
-    lets the right be restricted, its absolute-rights stage fails only on political grounds,
-    and under the one that lists it, a denial fails that stage; an aim the edition in force
-    does not admit for the right fails the legitimate-aim stage, and one it admits does not."""
-    from tarazy.engine.model.facts import effect_facts
-
-    problem = edition_change(ctx, Scenario(item.provision, _edition_day(ctx, item.old, False)))
-    if problem is not None:
-        return problem
-    effect = item.provision.effects[0]
-    for edition_id, later in ((item.old, False), (item.new, True)):
-        day = _edition_day(ctx, edition_id, later)
-        verdict = ctx.evaluator.evaluate(item.provision, day, edition_id)
-        absolute = verdict.stages[0].status("absolute_rights")
-        aim = verdict.stages[0].status("legitimate_aim")
-        listed = ctx.catalogue.never_restrictable(effect.right, edition_id)
-        facts = effect_facts(item.provision, effect, edition_id, ctx.catalogue)
-        wrong = None
-        if item.difference.startswith("right") and not listed and not effect.political_grounds:
-            if absolute == "fails":
-                wrong = (
-                    f"the absolute-rights stage fails under {edition_id}, which lets "
-                    f"{effect.right} be restricted",
-                    f"catalogue: {effect.right} is not never restrictable under {edition_id}",
-                )
-        elif item.difference.startswith("right") and listed and effect.kind == "denial":
-            if absolute != "fails":
-                wrong = (
-                    f"a denial of {effect.right} does not fail the absolute-rights stage "
-                    f"under {edition_id}, which lists it as never restrictable",
-                    f"catalogue: {effect.right} is never restrictable under {edition_id}",
-                )
-        elif item.difference.startswith("aim") and aim in ("fails", "passes", "open"):
-            inadmissible = bool(facts["has_inadmissible_aim"])
-            if inadmissible and aim != "fails":
-                wrong = (
-                    f"an aim {edition_id} does not admit for {effect.right} "
-                    f"({', '.join(effect.aims)}) does not fail the legitimate-aim stage ({aim})",
-                    f"catalogue: {', '.join(effect.aims)} not admitted under {edition_id}",
-                )
-            elif not inadmissible and aim == "fails":
-                wrong = (
-                    f"an aim {edition_id} admits for {effect.right} ({', '.join(effect.aims)}) "
-                    "fails the legitimate-aim stage",
-                    f"catalogue: {', '.join(effect.aims)} admitted under {edition_id}",
-                )
-        if wrong is not None:
-            return Problem(
-                wrong[0],
-                (f"doctrines ({edition_id}): {_outcome(verdict)}", wrong[1]),
-                item.provision,
-                day,
-            )
-    return None
-
-
-def _edition_items(ctx: Context) -> list[Any]:
-    return [*ctx.seeds, *straddles(ctx)]
-
-
-def _edition_item_check(ctx: Context, item: Any) -> Problem | None:
-    if isinstance(item, Straddle):
-        return edition_straddle(ctx, item)
-    return edition_change(ctx, item)
-
-
-def branch_coverage(ctx: Context, _item: None) -> Problem | None:
-    """Coverage: every condition branch of every doctrine - `when`, `unless`, `open_when`
-    and each alternative of an `any` list - is witnessed true and false by the decided cases
-    and the doctrine examples (engine/analysis/coverage.py), and every doctrine has examples of its
-    own; an exception no case or example reaches is a change nothing checks."""
-    from tarazy.engine.analysis import coverage
-
-    own = {e.doctrine for e in ctx.examples}
-    bare = [d for d in ctx.doctrines.ids if d not in own]
-    if bare:
-        return Problem(
-            f"doctrine {bare[0]} has no examples (doctrines/tests/{bare[0]}.yaml)",
-            (f"doctrine {bare[0]}: no example", "coverage: every doctrine has examples"),
-        )
-    found = coverage.coverage(ctx.doctrines, ctx.cases, ctx.examples, ctx.catalogue)
-    missing = [b for b in found if not b.covered]
-    if missing:
-        b = missing[0]
-        return Problem(
-            f"{len(missing)} branch(es) not witnessed both ways; first: {b.file}:{b.line}: "
-            f"{b.doctrine} {b.label}: never witnessed {' or '.join(b.missing)}",
-            (
-                f"doctrine {b.doctrine} {b.label}: {b.text}",
-                f"cases and examples: witnessed true by {len(b.true)}, false by {len(b.false)}",
-            ),
-        )
-    return None
-
-
-_ALLOWED_HOLDINGS = {
-    "violation": ("does_not_conform",),
-    "concern": ("conforms_with_recommendations", "conforms_in_interpretation"),
-}
-
-
-def ruling_outcomes(ctx: Context, doctrine_id: str) -> Problem | None:
-    """Outcomes follow the rulings: a violation doctrine cites a ruling held not to conform
-    (or upheld only in an interpretation, whose case models the literal reading the
-    interpretation cured, or upheld where the doctrine itself passes: the Court stated the
-    rule and found it met); a concern doctrine cites a ruling upheld with recommendations or
-    in an interpretation. A doctrine resting on the text (`rulings: []`) is exempt."""
-    doctrine = ctx.doctrines.get(doctrine_id)
-    cited = [c for c in ctx.cases if c.id in doctrine.rulings]
-    if not doctrine.rulings or not cited:
-        return None  # rests on the text, or its rulings have no case file (lint reports it)
-    for case in cited:
-        if case.holding in _ALLOWED_HOLDINGS[doctrine.outcome]:
-            return None
-        if doctrine.outcome == "violation":
-            if case.holding == "conforms_in_interpretation" and case.models_reading == "literal":
-                return None
-            replayed = next(r for r in ctx.replays if r.case.id == case.id)
-            if any(p.doctrine == doctrine_id for p in replayed.verdict.passed):
-                return None
-    holdings = ", ".join(f"{c.id}: {c.holding}" for c in cited)
-    wanted = " or ".join(_ALLOWED_HOLDINGS[doctrine.outcome])
-    return Problem(
-        f"{doctrine_id} is a {doctrine.outcome}, yet no ruling it cites was held {wanted}",
-        (f"doctrine {doctrine_id}: {doctrine.outcome}", f"rulings cited: {holdings}"),
-    )
-
-
-def indistinct(ctx: Context) -> list[str]:
-    """Pairs of doctrines at one stage that no decided case and no example tells apart: each
-    does the same (fires, passes, is open, does not apply) on every effect of every one."""
-    from tarazy.engine.verdict.evaluating import doctrine_status
-
-    rows: dict[str, list[str]] = {d: [] for d in ctx.doctrines.ids}
-    verdicts = [r.verdict for r in ctx.replays] + [
-        ctx.verdict(e.provision, e.as_of) for e in ctx.examples
-    ]
-    for verdict in verdicts:
-        for d in ctx.doctrines.ids:
-            rows[d].append(doctrine_status(verdict, d))
-    pairs = []
-    for a, b in itertools.combinations(ctx.doctrines.ids, 2):
-        da, db = ctx.doctrines.get(a), ctx.doctrines.get(b)
-        if da.stage == db.stage and rows[a] == rows[b]:
-            pairs.append(f"{a} and {b}")
-    return pairs
-
-
-# --------------------------------------------------------------------------- strategies
-
-
-def _precedent_examples(ctx: Context) -> st.SearchStrategy[tuple[Precedent, Provision]]:
-    found = precedents(ctx)
-    if not found:
-        return st.nothing()
-
-    # The `justification` label is a legal conclusion that decides nothing (docs/stage-model.md):
-    # a fortiori must hold whatever it says, so every moved provision draws it afresh.
-    labels = st.sampled_from((None, "stated", "none"))
-
-    def relabel(provision: Provision, index: int, label: str | None) -> Provision:
-        effects = list(provision.effects)
-        effects[index] = attrs.evolve(effects[index], justification=label)
-        return attrs.evolve(provision, effects=tuple(effects))
-
-    def moved(p: Precedent) -> st.SearchStrategy[tuple[Precedent, Provision]]:
-        dims = [d.id for d in precedent.doctrine_dimensions(ctx.doctrines.get(p.doctrine))]
-        direction: strategies.Direction = "up" if p.side == "invalid" else "down"
-        return strategies.towards(p.case.provision, p.effect, dims, direction).flatmap(
-            lambda f: labels.map(lambda j: (p, relabel(f, p.effect, j)))
-        )
-
-    # Built once per precedent, not once per example (flatmap calls its function per draw).
-    built = [moved(p) for p in found]
-    return st.sampled_from(tuple(range(len(found)))).flatmap(lambda i: built[i])
-
-
-def _irrelevance_examples(ctx: Context) -> st.SearchStrategy[Any]:
-    return strategies.scenarios(ctx.catalogue, ctx.seeds).flatmap(
-        lambda sc: st.tuples(st.just(sc), strategies.relabelled(sc.provision), st.integers(0, 1))
-    )
-
-
-def _absolute_examples(ctx: Context) -> st.SearchStrategy[Scenario]:
-    def for_day(day: dt.date) -> st.SearchStrategy[Scenario]:
-        edition = ctx.catalogue.edition_on(day)
-        assert edition is not None
-        absolute = [
-            r for r in ctx.catalogue.right_ids if ctx.catalogue.never_restrictable(r, edition.id)
-        ]
-        denial = strategies.effects(
-            ctx.catalogue, right=st.sampled_from(absolute), kind=st.just("denial")
-        )
-        others = st.lists(strategies.effects(ctx.catalogue), max_size=2)
-        return st.builds(
-            lambda d, rest, k, instrument: Scenario(
-                Provision("generated", instrument, (*rest[:k], d, *rest[k:])), day
-            ),
-            denial,
-            others,
-            st.integers(0, 2),
-            strategies.instruments(),
-        )
-
-    # Built once per day (and so per edition), not once per example.
-    by_day = {day: for_day(day) for day in strategies.CHECK_DAYS}
-    return strategies.check_days().flatmap(lambda day: by_day[day])
-
-
-def _scenarios(ctx: Context) -> st.SearchStrategy[Scenario]:
-    return strategies.scenarios(ctx.catalogue, ctx.seeds)
-
-
-# --------------------------------------------------------------------------- registry
+from tarazy.engine.verification.case_properties import (
+    a_fortiori,
+    case_base,
+    doctrine_tests,
+    forced_by_the_rest,
+    replay,
+)
+from tarazy.engine.verification.context import (
+    PROFILES,
+    Context,
+    Problem,
+    PropertyFailed,
+    Result,
+    context,
+)
+from tarazy.engine.verification.doctrine_properties import (
+    branch_coverage,
+    indistinct,
+    ruling_outcomes,
+)
+from tarazy.engine.verification.editions import edition_item_check, edition_items, straddles
+from tarazy.engine.verification.generating import (
+    absolute_examples,
+    irrelevance_examples,
+    precedent_examples,
+    scenarios,
+)
+from tarazy.engine.verification.invariants import (
+    absolute_rights,
+    differential,
+    edition_change,
+    irrelevance,
+    monotonicity,
+)
+
+__all__ = [
+    "ADEQUACY",
+    "PROFILES",
+    "PROPERTIES",
+    "Context",
+    "Problem",
+    "Property",
+    "Result",
+    "adequacy",
+    "context",
+    "indistinct",
+    "property_named",
+    "run_property",
+    "straddles",
+    "unexercised",
+    "verify",
+]
 
 
 @attrs.frozen
 class Property:
+    """A named consistency property: its check of one example, where its examples come
+    from (a Hypothesis strategy, finite items checked exhaustively first, or both) and,
+    when the finite items need another check, that check."""
+
     name: str
     check: Callable[[Context, Any], Problem | None]
     strategy: Callable[[Context], st.SearchStrategy[Any]] | None = None
@@ -848,6 +96,7 @@ class Property:
 
     @property
     def summary(self) -> str:
+        """The check's docstring on one line (what ``tarazy verify`` prints for it)."""
         doc = (self.check.__doc__ or "").strip()
         return " ".join(doc.split())
 
@@ -858,20 +107,20 @@ PROPERTIES: tuple[Property, ...] = (
     Property(
         "precedent",
         a_fortiori,
-        strategy=_precedent_examples,
+        strategy=precedent_examples,
         items=lambda ctx: ctx.cases,
         item_check=forced_by_the_rest,
     ),
-    Property("monotonicity", monotonicity, strategy=_scenarios, items=lambda ctx: ctx.seeds),
-    Property("irrelevance", irrelevance, strategy=_irrelevance_examples),
-    Property("absolute_rights", absolute_rights, strategy=_absolute_examples),
-    Property("differential", differential, strategy=_scenarios, items=lambda ctx: ctx.seeds),
+    Property("monotonicity", monotonicity, strategy=scenarios, items=lambda ctx: ctx.seeds),
+    Property("irrelevance", irrelevance, strategy=irrelevance_examples),
+    Property("absolute_rights", absolute_rights, strategy=absolute_examples),
+    Property("differential", differential, strategy=scenarios, items=lambda ctx: ctx.seeds),
     Property(
         "edition_change",
         edition_change,
-        strategy=_scenarios,
-        items=_edition_items,
-        item_check=_edition_item_check,
+        strategy=scenarios,
+        items=edition_items,
+        item_check=edition_item_check,
     ),
     Property("case_base", case_base, items=lambda ctx: [None]),
     Property("coverage", branch_coverage, items=lambda ctx: [None]),
@@ -880,6 +129,9 @@ PROPERTIES: tuple[Property, ...] = (
 
 
 def property_named(name: str) -> Property:
+    """The property called ``name`` (adequacy included).
+
+    Raises ``KeyError`` for an unknown name."""
     for p in (*PROPERTIES, ADEQUACY):
         if p.name == name:
             return p
@@ -989,6 +241,9 @@ def verify(
     seed: int | None = None,
     tick: Callable[[], None] = lambda: None,
 ) -> list[Result]:
+    """Run the properties ``names`` (all when ``None``) in the registry's order, adequacy
+    last; notes name the doctrines no case exercises and those no case or example tells
+    apart. ``tick`` is called once per example checked (the progress bar)."""
     chosen = [p for p in (*PROPERTIES, ADEQUACY) if names is None or p.name in names]
     results = []
     for prop in chosen:

@@ -15,161 +15,146 @@ from pathlib import Path
 
 import click
 
+from tarazy.cli.options import AS_OF, CASE_BASE, DOCTRINES, EXIT_FAIL, EXIT_OPEN, FORMAT, LANG
 from tarazy.engine.model.errors import EngineError, InputError, gather
 
-__all__ = ["command"]
+__all__ = ["fix"]
 
 
-def command() -> click.Command:
-    """The `fix` command. Built on call, not at import: it takes the shared options from
-    cli/main.py, which registers it at its end (an import at module level would be a cycle,
-    and `python -m tarazy.cli.main` runs that module as __main__)."""
-    from tarazy.cli.main import (
-        AS_OF,
-        CASE_BASE,
-        DOCTRINES,
-        EXIT_FAIL,
-        EXIT_OPEN,
-        FORMAT,
-        LANG,
-    )
+@click.command(name="fix")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("provision_id", required=False)
+@FORMAT
+@DOCTRINES
+@CASE_BASE
+@AS_OF
+@LANG
+@click.option(
+    "--write",
+    "write",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the amended bill (every fix applied) to this file, atomically. It may not be "
+    "the input bill.",
+)
+def fix(
+    file: Path,
+    provision_id: str | None,
+    fmt: str,
+    doctrines_dir: Path | None,
+    cases_dir: Path | None,
+    as_of: dt.datetime | None,
+    lang: str,
+    write: Path | None,
+) -> None:
+    """Compute fixes for the failing stages of the provisions of bill FILE (or only
+    PROVISION_ID); FILE '-' reads the bill from standard input.
 
-    @click.command(name="fix")
-    @click.argument("file", type=click.Path(path_type=Path))
-    @click.argument("provision_id", required=False)
-    @FORMAT
-    @DOCTRINES
-    @CASE_BASE
-    @AS_OF
-    @LANG
-    @click.option(
-        "--write",
-        "write",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="Write the amended bill (every fix applied) to this file, atomically. It may not be "
-        "the input bill.",
-    )
-    def fix(
-        file: Path,
-        provision_id: str | None,
-        fmt: str,
-        doctrines_dir: Path | None,
-        cases_dir: Path | None,
-        as_of: dt.datetime | None,
-        lang: str,
-        write: Path | None,
-    ) -> None:
-        """Compute fixes for the failing stages of the provisions of bill FILE (or only
-        PROVISION_ID); FILE '-' reads the bill from standard input.
+    For each stage that fails, the smallest change to the facts a drafter controls, along
+    the dimensions the deciding doctrine or decided case reads (a safeguard added, the legal
+    ground made express, a court instead of an official, a fixed term instead of an indefinite
+    one ...), that makes the stage pass when the amended provision is checked again against
+    every doctrine and the whole case base, printed in bill-file syntax (before → after).
+    Where no change makes it pass, the smallest that stops it failing is given and said to
+    leave the stage open; where nothing along the dimensions cures it (an absolute right
+    denied, a forbidden ground), the report says so and why. With --write OUT the amended
+    bill is written to OUT. The exit status is the amended bill's verdict, as in
+    `tarazy check` (1 while a stage still fails, 3 while one is open, 0 when it conforms).
+    """
+    from tarazy.engine.analysis import fixing
+    from tarazy.engine.input import cache, loading, yamlfile
+    from tarazy.engine.reports import amending, batch, fixes_report, provenance
+    from tarazy.engine.verdict.evaluating import Evaluator, edition_for
 
-        For each stage that fails, the smallest change to the facts a drafter controls, along
-        the dimensions the deciding doctrine or decided case reads (a safeguard added, the legal
-        ground made express, a court instead of an official, a fixed term instead of an indefinite
-        one ...), that makes the stage pass when the amended provision is checked again against
-        every doctrine and the whole case base, printed in bill-file syntax (before → after).
-        Where no change makes it pass, the smallest that stops it failing is given and said to
-        leave the stage open; where nothing along the dimensions cures it (an absolute right
-        denied, a forbidden ground), the report says so and why. With --write OUT the amended
-        bill is written to OUT. The exit status is the amended bill's verdict, as in
-        `tarazy check` (1 while a stage still fails, 3 while one is open, 0 when it conforms).
-        """
-        from tarazy.engine.analysis import fixing
-        from tarazy.engine.input import cache, loading, yamlfile
-        from tarazy.engine.reports import amending, batch, fixes_report, provenance
-        from tarazy.engine.verdict.evaluating import Evaluator, edition_for
-
-        catalogue = cache.load_catalogue()
-        problems: list[InputError] = []
-        doctrines = bill = None
-        original_text: str | None = None
+    catalogue = cache.load_catalogue()
+    problems: list[InputError] = []
+    doctrines = bill = None
+    original_text: str | None = None
+    try:
+        doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    if write is not None:
         try:
-            doctrines = cache.load_doctrines(doctrines_dir, catalogue)
+            _refuse_input(write, file)
+            batch.check_output_target(write)
         except InputError as exc:
             problems.append(exc)
-        if write is not None:
-            try:
-                _refuse_input(write, file)
-                batch.check_output_target(write)
-            except InputError as exc:
-                problems.append(exc)
-        try:
-            if str(file) == batch.STDIN:
-                raw = sys.stdin.buffer.read(yamlfile.MAX_BYTES + 1)
-                document = batch.read_stdin(io.BytesIO(raw))  # the size and UTF-8 checks
-                bill = loading.load_bill(batch.STDIN_NAME, catalogue, document)
-            else:
-                document = yamlfile.read(file)
-                bill = loading.load_bill(file, catalogue, document)
-                raw = file.read_bytes()
-            original_text = raw.decode("utf-8")
-        except InputError as exc:
-            problems.append(exc)
-        cases = []
-        try:
-            cases = cache.load_cases(cases_dir, catalogue)
-        except InputError as exc:
-            problems.append(exc)
-        gather(problems)
-        bill_data = document.data
-        assert doctrines is not None and bill is not None and original_text is not None
-        chosen = list(bill.provisions)
-        if provision_id is not None:
-            chosen = [p for p in bill.provisions if p.id == provision_id]
-            if not chosen:
-                known = ", ".join(p.id for p in bill.provisions)
-                raise InputError(
-                    f"no provision '{provision_id}' in the bill; expected one of: {known}",
-                    str(file),
-                )
-        default_day = as_of.date() if as_of else dt.date.today()
-        day = bill.as_of or default_day
-        if catalogue.edition_on(day) is None:
-            first = min(e.in_force_from for e in catalogue.editions).isoformat()
-            raise click.BadParameter(
-                f"no edition of the Constitution was in force on {day.isoformat()}; "
-                f"expected a date from {first} on",
-                param_hint="'--as-of'",
-            )
-        edition = edition_for(day, catalogue)
-        with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
-            found = [
-                fixing.fixes_for(evaluator.evaluate(p, day, edition, lang), evaluator, lang)
-                for p in chosen
-            ]
-        groups = [(bill.path, found)]
-        stamp = provenance.stamp(doctrines, cases_dir)
-        # the --as-of the bill's own as_of overrode (None: it did not), as check reports it
-        overridden = (
-            as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
-        )
-        if fmt == "json":
-            sys.stdout.write(fixes_report.fixes_json(groups, stamp, overridden))
+    try:
+        if str(file) == batch.STDIN:
+            raw = sys.stdin.buffer.read(yamlfile.MAX_BYTES + 1)
+            document = batch.read_stdin(io.BytesIO(raw))  # the size and UTF-8 checks
+            bill = loading.load_bill(batch.STDIN_NAME, catalogue, document)
         else:
-            if overridden is not None:
-                sys.stdout.write(
-                    f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
-                    f"({overridden.isoformat()})\n"
-                )
-            sys.stdout.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
-        if write is not None:
-            amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}
-            single = isinstance(bill_data, dict) and "provisions" not in bill_data
-            text = amending.amended_bill_text(original_text, list(amended.values()), single)
-            # the amended bill must load back to the amended provisions, or it is not written
-            reread = loading.load_bill(str(write), catalogue, yamlfile.parse(text, str(write)))
-            if tuple(reread.provisions) != tuple(amended[p.id] for p in bill.provisions):
-                raise EngineError("the amended bill does not load back to the amended provisions")
-            with batch.atomic_output(write) as out:
-                out.write(text)
-            click.echo(f"tarazy: wrote the amended bill to {write}", err=True)
-        outcomes = {f.after.outcome for f in found}
-        if "does_not_conform" in outcomes:
-            raise SystemExit(EXIT_FAIL)
-        if "open" in outcomes:
-            raise SystemExit(EXIT_OPEN)
-
-    return fix
+            document = yamlfile.read(file)
+            bill = loading.load_bill(file, catalogue, document)
+            raw = file.read_bytes()
+        original_text = raw.decode("utf-8")
+    except InputError as exc:
+        problems.append(exc)
+    cases = []
+    try:
+        cases = cache.load_cases(cases_dir, catalogue)
+    except InputError as exc:
+        problems.append(exc)
+    gather(problems)
+    bill_data = document.data
+    assert doctrines is not None and bill is not None and original_text is not None
+    chosen = list(bill.provisions)
+    if provision_id is not None:
+        chosen = [p for p in bill.provisions if p.id == provision_id]
+        if not chosen:
+            known = ", ".join(p.id for p in bill.provisions)
+            raise InputError(
+                f"no provision '{provision_id}' in the bill; expected one of: {known}",
+                str(file),
+            )
+    default_day = as_of.date() if as_of else dt.date.today()
+    day = bill.as_of or default_day
+    if catalogue.edition_on(day) is None:
+        first = min(e.in_force_from for e in catalogue.editions).isoformat()
+        raise click.BadParameter(
+            f"no edition of the Constitution was in force on {day.isoformat()}; "
+            f"expected a date from {first} on",
+            param_hint="'--as-of'",
+        )
+    edition = edition_for(day, catalogue)
+    with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
+        found = [
+            fixing.fixes_for(evaluator.evaluate(p, day, edition, lang), evaluator, lang)
+            for p in chosen
+        ]
+    groups = [(bill.path, found)]
+    stamp = provenance.stamp(doctrines, cases_dir)
+    # the --as-of the bill's own as_of overrode (None: it did not), as check reports it
+    overridden = (
+        as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
+    )
+    if fmt == "json":
+        sys.stdout.write(fixes_report.fixes_json(groups, stamp, overridden))
+    else:
+        if overridden is not None:
+            sys.stdout.write(
+                f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
+                f"({overridden.isoformat()})\n"
+            )
+        sys.stdout.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
+    if write is not None:
+        amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}
+        single = isinstance(bill_data, dict) and "provisions" not in bill_data
+        text = amending.amended_bill_text(original_text, list(amended.values()), single)
+        # the amended bill must load back to the amended provisions, or it is not written
+        reread = loading.load_bill(str(write), catalogue, yamlfile.parse(text, str(write)))
+        if tuple(reread.provisions) != tuple(amended[p.id] for p in bill.provisions):
+            raise EngineError("the amended bill does not load back to the amended provisions")
+        with batch.atomic_output(write) as out:
+            out.write(text)
+        click.echo(f"tarazy: wrote the amended bill to {write}", err=True)
+    outcomes = {f.after.outcome for f in found}
+    if "does_not_conform" in outcomes:
+        raise SystemExit(EXIT_FAIL)
+    if "open" in outcomes:
+        raise SystemExit(EXIT_OPEN)
 
 
 def _refuse_input(target: Path, given: Path) -> None:

@@ -186,7 +186,7 @@ from tarazy.cli.cases import consistency, replay, survival  # noqa: E402
 from tarazy.cli.check import check  # noqa: E402
 from tarazy.cli.doctrines import coverage, doctrine  # noqa: E402
 from tarazy.cli.explain import explain  # noqa: E402
-from tarazy.cli.fix import command as fix_command  # noqa: E402
+from tarazy.cli.fix import fix  # noqa: E402
 from tarazy.cli.new import new  # noqa: E402
 from tarazy.cli.reference import generate, rights, schema  # noqa: E402
 from tarazy.cli.verify import verify  # noqa: E402
@@ -203,4 +203,4 @@ main.add_command(rights)
 main.add_command(schema)
 main.add_command(generate)
 main.add_command(new)
-main.add_command(fix_command())
+main.add_command(fix)

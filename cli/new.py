@@ -228,6 +228,6 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
     if not run:
         _say(message("next: {command}", lang, command=command))
         return
-    from tarazy.cli.main import check
+    from tarazy.cli.check import check
 
     ctx.invoke(check, files=(file,), lang=lang)

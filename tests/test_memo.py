@@ -130,7 +130,13 @@ def test_a_hostile_bill_cannot_inject_markdown(tmp_path: Path) -> None:
     assert not re.search(r"(?<!\\)\]\(|\w://|www\.", out) and "**bold**" not in out
     # every line that opens a block is one the memo made: headings, its tables, lists, fences
     for line in out.splitlines():
-        assert not line.startswith(("# heading", "1. list", "> quote", "```", "- item"))
+        assert not line.startswith(("# heading", "1. list", "> quote", "- item"))
+    # the only code blocks are the memo's YAML patches of computed fixes (memo_fixes.py)
+    fenced = re.findall(r"^(`{3,})\n(.*?)^\1$", out, flags=re.S | re.M)
+    assert out.count("```") == 2 * len(fenced)
+    for _, block in fenced:
+        for line in block.splitlines():
+            assert re.fullmatch(r"# (effect \d+|provision)|( *)[a-z_]+:( .*)?", line), line
     # every table keeps its columns: the pipes of a row are the memo's own
     for line in out.splitlines():
         if line.startswith("| "):

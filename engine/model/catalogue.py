@@ -78,6 +78,13 @@ class Aim:
 
 @attrs.frozen
 class Catalogue:
+    """The rights catalogue (engine/data/catalogue.yaml, read by ``input.catalogues``): the
+    editions of the Constitution in force order, the rights with their article per edition,
+    the admitted aims, and the names of the instruments in each language.
+
+    Lookups by id (``edition``, ``right``) raise ``KeyError`` for an unknown id; the loader
+    has already refused unknown ids in files."""
+
     editions: tuple[Edition, ...]
     rights: tuple[Right, ...]
     aims: tuple[Aim, ...]

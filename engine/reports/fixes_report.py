@@ -10,13 +10,13 @@ writes the whole amended bill instead (``engine/reports/amending.py``). Every fr
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tarazy.engine.analysis.fixing import NOT_CONTROLLED, Change, Fix, ProvisionFixes
+from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.messages import message
 from tarazy.engine.reports.reporting import (
@@ -74,7 +74,7 @@ def flow(value: Any) -> str:
     text = str(value)
     if _PLAIN.match(text) and text.lower() not in _RESERVED:
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return jsonout.line(text)  # a JSON string is a YAML double-quoted scalar
 
 
 def change_text(change: Change) -> str:
@@ -363,4 +363,4 @@ def fixes_json(
         "as_of_overridden": overridden.isoformat() if overridden else None,
         "tarazy": dict(stamp),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(document)

@@ -16,6 +16,10 @@ from tarazy.engine.model import Texts
 
 @attrs.frozen
 class Edition:
+    """One text of the Constitution: its id ("1995-2022", "2026"), its title, the days it
+    is in force (both inclusive; ``in_force_to`` None while in force), the article of its
+    general restriction clause, and the source it was read from."""
+
     id: str
     title: Texts
     in_force_from: dt.date
@@ -24,11 +28,16 @@ class Edition:
     source: str
 
     def in_force_on(self, day: dt.date) -> bool:
+        """Whether this edition is in force on ``day`` (both ends inclusive)."""
         return self.in_force_from <= day and (self.in_force_to is None or day <= self.in_force_to)
 
 
 @attrs.frozen
 class RightUnderEdition:
+    """A right under one edition: its article there ("13(2)"), whether that edition lists
+    it among the rights never restricted, the source, and the name where the edition
+    renames it."""
+
     edition: str
     article: str  # "13(2)"
     never_restrictable: bool
@@ -39,14 +48,19 @@ class RightUnderEdition:
 
 @attrs.frozen
 class Right:
+    """A constitutional right: a stable id across editions, its name, and its entries under
+    each edition that has it."""
+
     id: str
     name: Texts
     editions: tuple[RightUnderEdition, ...]
 
     def under(self, edition: str) -> RightUnderEdition | None:
+        """The right under ``edition``, or None when that edition does not have it."""
         return next((e for e in self.editions if e.edition == edition), None)
 
     def name_under(self, edition: str) -> Texts:
+        """The right's name as ``edition`` gives it (its own name where not renamed)."""
         entry = self.under(edition)
         return entry.name if entry is not None and entry.name is not None else self.name
 
@@ -61,11 +75,14 @@ class Admission:
     rights: tuple[str, ...] = ()
 
     def covers(self, edition: str, right: str) -> bool:
+        """Whether this admission admits the aim for ``right`` under ``edition``."""
         return self.edition == edition and (not self.rights or right in self.rights)
 
 
 @attrs.frozen
 class Aim:
+    """An aim a restriction may pursue, with the clauses of each edition admitting it."""
+
     id: str
     name: Texts
     admitted: tuple[Admission, ...]
@@ -91,21 +108,25 @@ class Catalogue:
     instruments: tuple[tuple[str, Texts], ...]
 
     def edition(self, edition_id: str) -> Edition:
+        """The edition with this id; ``KeyError`` for an unknown id."""
         for edition in self.editions:
             if edition.id == edition_id:
                 return edition
         raise KeyError(edition_id)
 
     def edition_on(self, day: dt.date) -> Edition | None:
+        """The edition in force on ``day``, or None before the first one."""
         return next((e for e in self.editions if e.in_force_on(day)), None)
 
     def right(self, right_id: str) -> Right:
+        """The right with this id; ``KeyError`` for an unknown id."""
         for right in self.rights:
             if right.id == right_id:
                 return right
         raise KeyError(right_id)
 
     def aim(self, aim_id: str) -> Aim:
+        """The aim with this id; ``KeyError`` for an unknown id."""
         for aim in self.aims:
             if aim.id == aim_id:
                 return aim
@@ -113,14 +134,17 @@ class Catalogue:
 
     @property
     def edition_ids(self) -> tuple[str, ...]:
+        """The edition ids, oldest first."""
         return tuple(e.id for e in self.editions)
 
     @property
     def right_ids(self) -> tuple[str, ...]:
+        """The right ids, in the catalogue's order."""
         return tuple(r.id for r in self.rights)
 
     @property
     def aim_ids(self) -> tuple[str, ...]:
+        """The aim ids, in the catalogue's order."""
         return tuple(a.id for a in self.aims)
 
     def lists(self) -> dict[str, tuple[str, ...]]:
@@ -129,12 +153,16 @@ class Catalogue:
         return {"rights": self.right_ids, "aims": self.aim_ids}
 
     def never_restrictable(self, right_id: str, edition: str) -> bool:
+        """Whether ``edition`` lists the right among those never restricted (1995 Art.
+        39(3), 2026 Art. 41(3)); ``KeyError`` for an unknown right."""
         entry = self.right(right_id).under(edition)
         return entry is not None and entry.never_restrictable
 
     def article(self, right_id: str, edition: str) -> str | None:
+        """The right's article under ``edition`` ("13(2)"), or None where it has none."""
         entry = self.right(right_id).under(edition)
         return entry.article if entry is not None else None
 
     def instrument_name(self, instrument: str, lang: str = "en") -> str:
+        """The instrument's name in ``lang`` (English where not translated)."""
         return dict(self.instruments)[instrument].get(lang)

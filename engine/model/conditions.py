@@ -68,6 +68,8 @@ class FieldSpec:
 
 @attrs.frozen
 class Test:
+    """A leaf condition: the fact ``field`` compared by ``op`` with ``value``."""
+
     field: str
     op: str
     value: Value
@@ -75,16 +77,22 @@ class Test:
 
 @attrs.frozen
 class AllOf:
+    """Holds when every part holds (``all:``)."""
+
     parts: tuple[Condition, ...]
 
 
 @attrs.frozen
 class AnyOf:
+    """Holds when some part holds (``any:``)."""
+
     parts: tuple[Condition, ...]
 
 
 @attrs.frozen
 class Not:
+    """Holds when its part does not (``not:``)."""
+
     part: Condition
 
 
@@ -203,7 +211,9 @@ def _enum_value(spec: FieldSpec, value: object, where: Path) -> str:
 
 
 def unknown_message(name: str, known: Sequence[str], what: str) -> str:
-    """'unknown <what> <name>; did you mean ...? (expected one of: ...)'"""
+    """The message for an unknown name: what it is, the closest known name, and the list.
+
+    Shape: ``unknown <what> '<name>'; did you mean '<close>'? (expected one of: ...)``."""
     close = difflib.get_close_matches(name, known, n=1)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"unknown {what} '{name}'{hint} (expected one of: {', '.join(known)})"

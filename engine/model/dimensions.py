@@ -46,7 +46,7 @@ class Dimension:
     values: Callable[[Value], tuple[Value, ...]]  # candidate values to move to
 
     def at_least_as_restrictive(self, a: Value, b: Value) -> bool:
-        """a is at least as restrictive as b."""
+        """A is at least as restrictive as b."""
         result = self.compare(a, b)
         return result is not None and result >= 0
 

@@ -72,6 +72,7 @@ class InputErrors(InputError):
 
     @property
     def problems(self) -> tuple[InputError, ...]:
+        """The problems gathered, in the order found."""
         return self._problems
 
     def lines(self) -> list[str]:

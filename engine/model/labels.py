@@ -20,6 +20,8 @@ def ruling_label(case_id: str) -> str:
 
 
 def articles_label(articles: Sequence[str], edition: str) -> str:
+    """Articles as a report names them: "Art. 41(1), Art. 41(3) (Constitution, edition
+    2026)", or "none"."""
     if not articles:
         return "none"
     return ", ".join(f"Art. {a}" for a in articles) + f" (Constitution, edition {edition})"

@@ -304,7 +304,7 @@ class Move:
     direction: Direction
 
     def describe(self) -> str:
-        """ "more restrictive on D: before -> after", for reports."""
+        """The move for reports: ``more restrictive on D: before -> after``."""
         word = "more" if self.direction == "up" else "less"
         return (
             f"{word} restrictive on {self.dimension}: {_show(self.before)} -> {_show(self.after)}"

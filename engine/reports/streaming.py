@@ -80,7 +80,7 @@ class Checker:
         item = reporting.CheckedProvision(
             verdict,
             group.file,
-            reporting.drafting_notes(verdict),
+            reporting.drafting_notes(verdict, self.lang),
             self._warnings(verdict, self.doctrines, self.catalogue),
             group.overridden,
             group.explain_options,
@@ -166,7 +166,7 @@ class Report:
                 group.file, group.edition, group.day, self.catalogue, self.lang, first
             )
             if group.overridden is not None:
-                lines.append(reporting.override_line(group.day, group.overridden))
+                lines.append(reporting.override_line(group.day, group.overridden, self.lang))
             self.write("\n".join(lines) + "\n")
         self.write(piece)
 
@@ -190,9 +190,9 @@ class Report:
 
             self.write(ciformats.sarif_close(self.stamp, self._results))
         else:
-            lines = reporting.text_summary(self.counts)
+            lines = reporting.text_summary(self.counts, self.lang)
             if self.stamp is not None:
-                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions)))
+                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions), self.lang))
             self.write("\n".join(lines) + "\n")
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from tarazy.engine.model.catalogue import Catalogue
 
 __all__ = [
+    "FIELD_LABELS",
     "FINDING_WORDS",
     "KIND_WORDS",
     "OUTCOME_LABELS",
@@ -102,7 +103,7 @@ _DURATIONS: dict[str, str] = {
     "indefinite": N_("without limit of time"),
 }
 
-_FIELDS: dict[str, str] = {
+FIELD_LABELS: dict[str, str] = {
     # Fields whose registry description reads badly as a label.
     "right": N_("the right affected"),
     "clarity": N_("whether the rule is clear"),
@@ -189,8 +190,8 @@ def values_text(
 
 def field_word(name: str, description: str, lang: str) -> str:
     """A fact field's name in words; ``description`` is its registry description (the
-    msgid where ``_FIELDS`` has no better label)."""
-    return translate(_FIELDS.get(name, description), lang)
+    msgid where ``FIELD_LABELS`` has no better label)."""
+    return translate(FIELD_LABELS.get(name, description), lang)
 
 
 _ARTICLE = re.compile(r"^(\d+(?:-\d+)?)((?:\(\d+\))*)$")

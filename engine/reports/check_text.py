@@ -13,6 +13,7 @@ Output is deterministic: the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import shlex
 import textwrap
@@ -42,6 +43,7 @@ from tarazy.engine.reports.check_json import CheckedProvision, explain_words
 __all__ = [
     "WIDTH",
     "command_lines",
+    "dimension_word",
     "drafting_notes",
     "effect_label",
     "override_line",
@@ -169,7 +171,6 @@ def stage_table_text(
 
 def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | None) -> list[str]:
     lines: list[str] = []
-    fields = field_registry(catalogue) if catalogue is not None else {}
     for table in verdict.stages:
         for r in table.stages:
             if r.status != "open":
@@ -184,7 +185,7 @@ def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | Non
                 lines += wrap(f"{label}: {q}", "        ", "      - ")
             for n in r.nearest:
                 side = message(_SIDES.get(n.holding, _SIDES["conforms"]), lang)
-                differs = ", ".join(_dimension(d, lang, fields) for d in n.distinctions)
+                differs = ", ".join(dimension_word(d, lang) for d in n.distinctions)
                 text = message(
                     "nearest {side}: {ruling} [{case}], differs on {differs}",
                     lang,
@@ -202,12 +203,22 @@ def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | Non
     return lines
 
 
-def _dimension(name: str, lang: str, fields: Mapping[str, Any]) -> str:
-    """A field or dimension a case differs on, in words (its id where none is known)."""
-    spec = fields.get(name)
+@functools.cache
+def _registry() -> dict[str, Any]:
+    from tarazy.engine.input import cache
+
+    return dict(field_registry(cache.load_catalogue()))
+
+
+def dimension_word(name: str, lang: str = "en") -> str:
+    """A field or dimension a case is compared or differs on, in words (a magnitude by
+    what it measures; its id only where nothing describes it)."""
+    if name in model.MAGNITUDES:
+        return message(model.MAGNITUDES[name], lang)
+    spec = _registry().get(name)
     if spec is not None:
         return field_word(name, spec.description, lang)
-    return message(name, lang) if lang != "en" else name
+    return name
 
 
 def to_text(

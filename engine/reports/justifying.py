@@ -34,9 +34,12 @@ from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import AllOf, AnyOf, Condition, Not, Test, describe
 from tarazy.engine.model.errors import EngineError
 from tarazy.engine.model.facts import Facts, FactValue, effect_facts
+from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import OUTCOME_WORDS, article_label, kind_word, stage_name, value_word
 from tarazy.engine.rules.reference import holds
 from tarazy.engine.verdict import explaining
 from tarazy.engine.verdict.casebase import PASS_DIMENSIONS
+from tarazy.engine.reports.wording import Wording
 from tarazy.engine.verdict.evaluating import Evaluator
 
 __all__ = [
@@ -51,12 +54,24 @@ __all__ = [
 WIDTH = 100  # explain's lines: wider than check's 80, a tree indents deeply
 
 STATE_TEXT = {
-    "does_not_apply": "does not apply: its condition does not hold",
-    "not_in_force": "not in force on the day of the check",
-    "no_basis": "has no basis under the edition applied",
-    "open": "applies, but does not decide: its open_when holds, and it puts its question",
-    "passes": "applies, and its exception holds (unless): it passes",
-    "fires": "applies, and no exception holds: it fires",
+    # msgids of the message catalogue
+    "does_not_apply": N_("does not apply: its condition does not hold"),
+    "not_in_force": N_("not in force on the day of the check"),
+    "no_basis": N_("has no basis under the edition applied"),
+    "open": N_("applies, but does not decide: its open_when holds, and it puts its question"),
+    "passes": N_("applies, and its exception holds (unless): it passes"),
+    "fires": N_("applies, and no exception holds: it fires"),
+}
+_BEARS = {
+    "fails": N_("forces the stage to fail"),
+    "passes": N_("lets it pass"),
+    "distinguished": N_("distinguished"),
+}
+_SIDES = {
+    "invalid": N_("held not to conform"),
+    "conforms": N_("upheld"),
+    "conforms_with_recommendations": N_("upheld, with recommendations"),
+    "conforms_in_interpretation": N_("upheld in the Court's interpretation"),
 }
 
 
@@ -67,12 +82,15 @@ def fact_json(value: FactValue) -> Any:
     return value
 
 
-def condition_tree(condition: Condition, facts: Facts) -> dict[str, Any]:
+def condition_tree(
+    condition: Condition, facts: Facts, wording: Wording | None = None
+) -> dict[str, Any]:
     """One condition evaluated node by node over ``facts``: every node says whether it
-    holds; a leaf test also names its field, operator, operand and the fact it read."""
+    holds; a leaf test also names its field, operator, operand and the fact it read, and
+    with ``wording`` the test and the fact in words (``text``, ``fact_text``)."""
     if isinstance(condition, Test):
         operand = condition.value
-        return {
+        leaf: dict[str, Any] = {
             "test": describe(condition),
             "field": condition.field,
             "op": condition.op,
@@ -80,12 +98,19 @@ def condition_tree(condition: Condition, facts: Facts) -> dict[str, Any]:
             "fact": fact_json(facts[condition.field]),
             "holds": holds(condition, facts),
         }
+        if wording is not None:
+            leaf["text"] = wording.test(condition)
+            leaf["fact_text"] = wording.fact(condition.field, facts[condition.field])
+        return leaf
     if isinstance(condition, Not):
-        return {"not": condition_tree(condition.part, facts), "holds": holds(condition, facts)}
+        return {
+            "not": condition_tree(condition.part, facts, wording),
+            "holds": holds(condition, facts),
+        }
     key = "all" if isinstance(condition, AllOf) else "any"
     assert isinstance(condition, AllOf | AnyOf)
     return {
-        key: [condition_tree(p, facts) for p in condition.parts],
+        key: [condition_tree(p, facts, wording) for p in condition.parts],
         "holds": holds(condition, facts),
     }
 
@@ -114,6 +139,7 @@ def _doctrine_entry(
     defeated: Mapping[str, tuple[str, str]],
     lang: str,
     values: Mapping[str, str],
+    wording: Wording | None = None,
 ) -> dict[str, Any]:
     basis = doctrine.basis_for(edition)
     entry: dict[str, Any] = {
@@ -130,9 +156,11 @@ def _doctrine_entry(
             else None
         ),
         "rulings": list(doctrine.rulings),
-        "when": condition_tree(doctrine.when, facts),
-        "unless": condition_tree(doctrine.unless, facts) if doctrine.unless else None,
-        "open_when": condition_tree(doctrine.open_when, facts) if doctrine.open_when else None,
+        "when": condition_tree(doctrine.when, facts, wording),
+        "unless": condition_tree(doctrine.unless, facts, wording) if doctrine.unless else None,
+        "open_when": (
+            condition_tree(doctrine.open_when, facts, wording) if doctrine.open_when else None
+        ),
         "specialises": list(doctrine.specialises),
         "defeated": None,
     }
@@ -159,22 +187,18 @@ def _precedent(
         blocked = evaluator.case_base._usable(case, edition, stage, entry.side)
         dims = [d.id for d in (entry.fail_dims if entry.side == "invalid" else PASS_DIMENSIONS)]
         if not distinctions and blocked is None:
-            bears = "forces the stage to fail" if entry.side == "invalid" else "lets it pass"
+            bears = _BEARS["fails"] if entry.side == "invalid" else _BEARS["passes"]
         elif blocked is not None:
             bears = "does not bind: " + blocked
         else:
-            bears = "distinguished"
+            bears = _BEARS["distinguished"]
         rows.append(
             {
                 "case": case.id,
                 "holding": case.holding,
-                "side": "held not to conform"
+                "side": _SIDES["invalid"]
                 if entry.side == "invalid"
-                else {
-                    "conforms": "upheld",
-                    "conforms_with_recommendations": "upheld, with recommendations",
-                    "conforms_in_interpretation": "upheld in the Court's interpretation",
-                }.get(entry.case.holding, "upheld"),
+                else _SIDES.get(entry.case.holding, _SIDES["conforms"]),
                 "case_effect": entry.effect + 1,
                 "decided_under": case.constitution,
                 "relied_on": list(case.relied_on),
@@ -221,12 +245,13 @@ def explain_provision(
         _agree(verdict, index, states, defeated)
         table = verdict.stages[index]
         values = explaining.context(provision, index, facts, edition, catalogue, lang)
+        wording = Wording(catalogue, lang)
         compared: list[Any] | None = None
         stages: list[dict[str, Any]] = []
         for result in table.stages:
             stage = result.stage
             doctrines = [
-                _doctrine_entry(d, facts, states[d.id], edition, defeated, lang, values)
+                _doctrine_entry(d, facts, states[d.id], edition, defeated, lang, values, wording)
                 for d in evaluator.doctrines.doctrines
                 if d.stage == stage
             ]
@@ -248,6 +273,7 @@ def explain_provision(
                 "effect": index + 1,
                 "right": effect.right,
                 "kind": effect.kind,
+                "right_name": value_word("right", effect.right, lang, catalogue),
                 "facts": {k: fact_json(v) for k, v in sorted(facts.items())},
                 "stages": stages,
             }
@@ -262,6 +288,7 @@ def explain_provision(
         "edition": edition,
         "edition_title": edition_data.title.get(lang),
         "as_of": as_of.isoformat(),
+        "lang": lang,
         "effects": effects,
     }
 
@@ -326,111 +353,205 @@ def _mark(ok: bool) -> str:
     return "✓" if ok else "✗"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: str) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(value) + "]"
     if isinstance(value, bool) or value is None:
-        return explaining.show(value)
+        return explaining.show(value, lang)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
 
 
-def _tree_lines(node: Mapping[str, Any], indent: str) -> list[str]:
+def _tree_lines(node: Mapping[str, Any], indent: str, lang: str) -> list[str]:
     mark = _mark(node["holds"])
     if "test" in node:
-        return [f"{indent}{mark} {node['test']}   [{node['field']}: {_shown(node['fact'])}]"]
+        if "text" in node:  # in words: the test, and the fact it read
+            return [f"{indent}{mark} {node['text']}   [{node['fact_text']}]"]
+        return [f"{indent}{mark} {node['test']}   [{node['field']}: {_shown(node['fact'], lang)}]"]
     if "not" in node:
-        return [f"{indent}{mark} not:", *_tree_lines(node["not"], indent + "    ")]
+        return [
+            f"{indent}{mark} {message('not:', lang)}",
+            *_tree_lines(node["not"], indent + "    ", lang),
+        ]
     key = "all" if "all" in node else "any"
     parts = node[key]
     if len(parts) == 1:
-        return _tree_lines(parts[0], indent)
-    lines = [f"{indent}{mark} {'all of' if key == 'all' else 'any of'}:"]
+        return _tree_lines(parts[0], indent, lang)
+    head = message("all of:", lang) if key == "all" else message("any of:", lang)
+    lines = [f"{indent}{mark} {head}"]
     for part in parts:
-        lines += _tree_lines(part, indent + "    ")
+        lines += _tree_lines(part, indent + "    ", lang)
     return lines
 
 
-def _doctrine_lines(d: Mapping[str, Any], verbose: bool) -> list[str]:
+_KINDS = {"violation": N_("a violation doctrine"), "concern": N_("a concern doctrine")}
+_PARTS = {"when": N_("when:"), "open_when": N_("open when:"), "unless": N_("unless:")}
+
+
+def _articles(articles: Sequence[str], lang: str) -> str:
+    """JSON's "Art. 39(1)" labels in ``lang``."""
+    return ", ".join(article_label(a.removeprefix("Art. "), lang) for a in articles)
+
+
+def _doctrine_lines(d: Mapping[str, Any], verbose: bool, lang: str) -> list[str]:
     # the kind of doctrine, not what it did here: "a violation doctrine ... passes" reads right
-    kind = {"violation": "a violation doctrine", "concern": "a concern doctrine"}.get(
-        d["outcome"], d["outcome"]
-    )
-    lines = [f"       {d['doctrine']} ({kind}) — {STATE_TEXT[d['state']]}"]
+    kind = message(_KINDS[d["outcome"]], lang) if d["outcome"] in _KINDS else d["outcome"]
+    lines = [f"       {d['doctrine']} ({kind}) — {message(STATE_TEXT[d['state']], lang)}"]
     if d["defeated"]:
-        lines.append(f"         defeated by {d['defeated']['by']}: {d['defeated']['why']}")
+        by = message(
+            "defeated by {by}: {why}", lang, by=d["defeated"]["by"], why=d["defeated"]["why"]
+        )
+        lines.append(f"         {by}")
     if d["state"] == "does_not_apply" and not verbose:
-        lines.append("         when:")
-        lines += _tree_lines(d["when"], "           ")
+        lines.append("         " + message(_PARTS["when"], lang))
+        lines += _tree_lines(d["when"], "           ", lang)
         return lines
     basis = d["basis"]
     if basis:
-        arts = ", ".join(basis["articles"]) or "no article"
-        lines.append(f"         articles: {arts} (edition {basis['edition']}, {basis['status']})")
+        arts = _articles(basis["articles"], lang) or message("no article", lang)
+        status = message(basis["status"], lang)
+        lines.append(
+            "         "
+            + message(
+                "articles: {articles} (edition {edition}, {status})",
+                lang,
+                articles=arts,
+                edition=basis["edition"],
+                status=status,
+            )
+        )
     else:
-        lines.append("         articles: none under this edition")
+        lines.append("         " + message("articles: none under this edition", lang))
     for part in ("when", "open_when", "unless"):
         if d[part] is not None:
-            lines.append(f"         {part}:")
-            lines += _tree_lines(d[part], "           ")
+            lines.append("         " + message(_PARTS[part], lang))
+            lines += _tree_lines(d[part], "           ", lang)
     if d["specialises"]:
-        lines.append("         specialises: " + ", ".join(d["specialises"]))
+        specialises = ", ".join(d["specialises"])
+        lines.append("         " + message("specialises: {ids}", lang, ids=specialises))
     if d.get("question"):
-        lines.append("         question: " + d["question"])
+        lines.append("         " + message("question: {text}", lang, text=d["question"]))
     return lines
 
 
-def _precedent_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+def _bears(text: str, lang: str) -> str:
+    prefix = "does not bind: "
+    if text.startswith(prefix):
+        return message("does not bind: {why}", lang, why=text.removeprefix(prefix))
+    return message(text, lang)
+
+
+def _precedent_lines(rows: Sequence[Mapping[str, Any]], lang: str) -> list[str]:
     if not rows:
-        return ["       precedent: no decided case on this right bears on this stage"]
-    lines = ["       precedent compared:"]
+        return ["       " + message("precedent: no decided case on this right bears on this stage", lang)]
+    lines = ["       " + message("precedent compared:", lang)]
     for r in rows:
-        lines.append(
-            f"         {r['case']} ({r['side']}, effect {r['case_effect']}, "
-            f"{r['decided_under']}) — {r['bears']}"
+        head = message(
+            "{case} ({side}, effect {number}, {edition}) — {bears}",
+            lang,
+            case=r["case"],
+            side=message(r["side"], lang),
+            number=r["case_effect"],
+            edition=r["decided_under"],
+            bears=_bears(r["bears"], lang),
         )
-        lines.append("           dimensions compared: " + ", ".join(r["dimensions_compared"]))
+        lines.append(f"         {head}")
+        dims = ", ".join(_dimension(x, lang) for x in r["dimensions_compared"])
+        lines.append("           " + message("dimensions compared: {names}", lang, names=dims))
         if r["distinctions"]:
-            lines.append("           distinguished on: " + ", ".join(r["distinctions"]))
+            dims = ", ".join(_dimension(x, lang) for x in r["distinctions"])
+            lines.append("           " + message("distinguished on: {names}", lang, names=dims))
     return lines
+
+
+def _dimension(name: str, lang: str) -> str:
+    """A dimension or field compared, in words: a field's label where it has one."""
+    from tarazy.engine.reports.check_text import dimension_word
+
+    return dimension_word(name, lang)
+
+
+def _settled_text(s: Mapping[str, Any], lang: str) -> str:
+    """What settled a stage, from the stage's data (the JSON's ``settled_by`` in ``lang``)."""
+    if s["status"] == "not_applicable":
+        return message("not applicable to this kind of effect", lang)
+    if s["source"] == "doctrine":
+        return message("doctrine: {ids}", lang, ids=", ".join(s["doctrines"]))
+    if s["source"] == "precedent":
+        return message("precedent: {ids}", lang, ids=", ".join(s["cases"]))
+    if s["doctrines"]:
+        return message(
+            "nothing yet: {ids} put the question, and no decided case settles it",
+            lang,
+            ids=", ".join(s["doctrines"]),
+        )
+    return message("nothing: no doctrine and no decided case settles it", lang)
 
 
 def explanation_text(explanations: Sequence[Mapping[str, Any]], verbose: bool = False) -> str:
-    """The justification trees for a reader: per effect and stage, what settled it, every
-    doctrine considered with its conditions marked ✓ (holds) or ✗ (does not) and the fact
-    each leaf read, the exceptions and defeats, and the cases compared."""
-    from tarazy.engine.reports.reporting import visible
+    """The justification trees for a reader, in the language they were made in (``lang``
+    of each tree): per effect and stage, what settled it, every doctrine considered with
+    its conditions marked ✓ (holds) or ✗ (does not) and the fact each leaf read, the
+    exceptions and defeats, and the cases compared."""
+    from tarazy.engine.reports.check_text import visible
 
     lines: list[str] = []
     for e in explanations:
+        lang = e.get("lang", "en")
         if lines:
             lines.append("")
         title = f" — {e['title']}" if e["title"] else ""
         lines.append(f"== {e['id']}{title}")
         where = f"{e['file']}:{e['line']}" if e["file"] and e["line"] else e["file"] or "-"
-        lines.append(f"   file: {where}")
+        lines.append("   " + message("file: {where}", lang, where=where))
         lines.append(
-            f"   outcome: {e['outcome']} · Constitution applied: edition {e['edition']} "
-            f"({e['edition_title']}), as of {e['as_of']}"
+            "   "
+            + message(
+                "outcome: {outcome} · Constitution applied: edition {edition} ({title}), "
+                "as of {day}",
+                lang,
+                outcome=message(OUTCOME_WORDS[e["outcome"]], lang),
+                edition=e["edition"],
+                title=e["edition_title"],
+                day=e["as_of"],
+            )
         )
         for eff in e["effects"]:
             lines.append("")
-            lines.append(f"   effect {eff['effect']} ({eff['right']}, {eff['kind']})")
+            label = message(
+                "effect {number} ({right}, {kind})",
+                lang,
+                number=eff["effect"],
+                right=eff.get("right_name", eff["right"]),
+                kind=kind_word(eff["kind"], lang),
+            )
+            lines.append(f"   {label}")
             for s in eff["stages"]:
-                lines.append(f"     {s['stage']}: {s['status']} — settled by {s['settled_by']}")
+                lines.append(
+                    "     "
+                    + message(
+                        "{stage}: {status} — settled by {what}",
+                        lang,
+                        stage=stage_name(s["stage"], lang),
+                        status=message(_STATUS[s["status"]], lang),
+                        what=_settled_text(s, lang),
+                    )
+                )
                 if s["status"] == "not_applicable" and not verbose:
                     continue
                 if s["articles"]:
-                    lines.append("       articles applied: " + ", ".join(s["articles"]))
+                    arts = _articles(s["articles"], lang)
+                    lines.append("       " + message("articles applied: {articles}", lang, articles=arts))
                 if s["concerns"]:
-                    lines.append("       concerns attached: " + ", ".join(s["concerns"]))
+                    ids = ", ".join(s["concerns"])
+                    lines.append("       " + message("concerns attached: {ids}", lang, ids=ids))
                 for q in s["questions"]:
-                    lines.append("       question: " + q)
+                    lines.append("       " + message("question: {text}", lang, text=q))
                 for d in s["considered"]:
-                    lines += _doctrine_lines(d, verbose)
+                    lines += _doctrine_lines(d, verbose, lang)
                 if s["precedent"] is not None:
-                    lines += _precedent_lines(s["precedent"])
+                    lines += _precedent_lines(s["precedent"], lang)
     wrapped: list[str] = []
     for line in lines:
         body = line.lstrip(" ")
@@ -444,3 +565,12 @@ def explanation_text(explanations: Sequence[Mapping[str, Any]], verbose: bool = 
             drop_whitespace=True,
         ) or [""]
     return "\n".join(wrapped) + "\n"
+
+
+# A stage status in explain's running text (the ids read as words in English).
+_STATUS = {
+    "fails": N_("fails"),
+    "passes": N_("passes"),
+    "open": N_("open"),
+    "not_applicable": N_("not applicable"),
+}

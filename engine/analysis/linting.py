@@ -37,7 +37,7 @@ from typing import Literal
 
 import attrs
 
-from tarazy.engine.analysis import valuespace
+from tarazy.engine.analysis import messagecheck, valuespace
 from tarazy.engine.input import loading
 from tarazy.engine.input.yamlfile import Document, read
 from tarazy.engine.model import Doctrine, conditions
@@ -123,6 +123,10 @@ def lint(
     for a, b in itertools.combinations(sorted(neighbours.values(), key=_key), 2):
         if a.doctrine.id in ids or b.doctrine.id in ids:
             found += _pair(a, b, fields, catalogue)
+    found += [
+        LintFinding(p.file, p.line, "error" if p.severity == "error" else "warning", p.code, p.message)
+        for p in messagecheck.check(catalogue)
+    ]
     return sorted(set(found))
 
 

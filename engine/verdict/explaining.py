@@ -117,9 +117,10 @@ def _duration_text(p: Placeholders) -> str:
         return message("{amount} {unit}", p.lang, amount=f"{d.amount:g}", unit=unit)
     if d.kind == "until_condition":
         return message("until {condition}", p.lang, condition=d.until)
-    return message({"none": "not time-bound", "indefinite": "indefinite"}[d.kind], p.lang)
+    return message(_OPEN_ENDED[d.kind], p.lang)
 
 
+_OPEN_ENDED = {"none": N_("not time-bound"), "indefinite": N_("indefinite")}
 # A unit of a fixed term, abbreviated where the number stands before it (no plural forms).
 _UNITS = {"hours": N_("hours"), "days": N_("days"), "months": N_("months"), "years": N_("years")}
 

@@ -32,7 +32,7 @@ from tarazy.engine.model.facts import field_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-ALLOWED_WORDS = {"tarazy", "yaml", "json"}
+ALLOWED_WORDS = {"tarazy", "yaml", "json", "as_of"}  # as_of: the bill's field, typed back
 AS_OF = "2026-11-22"
 
 _LATIN = re.compile(r"[A-Za-z][A-Za-z_]+")
@@ -86,16 +86,14 @@ def _stripped(text: str, bill_texts: list[str]) -> str:
     skip = False
     for line in text.splitlines():
         body = line.strip()
-        if body.startswith(("why:", "== ", "tarazy ")) or (skip and line.endswith("\\")):
-            skip = line.endswith("\\")
-            continue
-        if skip:  # the last line of a continued command
-            skip = False
+        if skip or "tarazy explain" in body or body.startswith(("== ", "tarazy ")):
+            skip = line.endswith("\\")  # a command continued on the next line
             continue
         kept.append(body)
     flat = " ".join(" ".join(kept).split())
     for t in bill_texts:
         flat = flat.replace(t, " ")
+    flat = re.sub(r"\b[0-9a-f]{16}\b", " ", flat)  # content hashes
     flat = re.sub(r"`[^`]*`", " ", flat)  # field names in back-quotes
     flat = re.sub(r"KZ-CC-[A-Z]+-\d{4}-\d+", " ", flat)
     flat = re.sub(r"\S+\.ya?ml(:\d+)?", " ", flat)

@@ -42,6 +42,7 @@ from tarazy.engine.reports.check_json import CheckedProvision, explain_words
 
 __all__ = [
     "WIDTH",
+    "case_note",
     "command_lines",
     "dimension_word",
     "drafting_notes",
@@ -195,7 +196,7 @@ def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | Non
                     differs=differs or message("nothing recorded", lang),
                 )
                 if n.note:
-                    text += f" ({n.note})"
+                    text += f" ({case_note(n.note, lang)})"
                 lines += wrap(text, "          ", "        ")
             if not r.nearest:
                 none = message("no decided case on this right points either way", lang)
@@ -219,6 +220,37 @@ def dimension_word(name: str, lang: str = "en") -> str:
     if spec is not None:
         return field_word(name, spec.description, lang)
     return name
+
+
+_NOTES = (
+    (
+        re.compile(r"^decided under (?P<edition>\S+), on reasoning no doctrine records$"),
+        N_("decided under {edition}, on reasoning no doctrine records"),
+    ),
+    (
+        re.compile(
+            r"^decided under (?P<edition>\S+); the basis of (?P<doctrine>\S+) is "
+            r"(?P<status>\S+) under (?P<now>\S+)$"
+        ),
+        N_("decided under {edition}; the basis of {doctrine} is {status} under {now}"),
+    ),
+)
+
+
+N_("absent")  # a basis status in the second note
+
+
+def case_note(note: str, lang: str = "en") -> str:
+    """The case base's note on a case that does not bind (``CaseBase._usable``, English),
+    in ``lang``: each of its two forms is a msgid with the values put back."""
+    for pattern, msgid in _NOTES:
+        m = pattern.match(note)
+        if m is not None:
+            fields = m.groupdict()
+            if "status" in fields:
+                fields["status"] = message(fields["status"], lang)
+            return message(msgid, lang, **fields)
+    return note
 
 
 def to_text(

@@ -438,7 +438,10 @@ def _doctrine_lines(d: Mapping[str, Any], verbose: bool, lang: str) -> list[str]
 def _bears(text: str, lang: str) -> str:
     prefix = "does not bind: "
     if text.startswith(prefix):
-        return message("does not bind: {why}", lang, why=text.removeprefix(prefix))
+        from tarazy.engine.reports.check_text import case_note
+
+        why = case_note(text.removeprefix(prefix), lang)
+        return message("does not bind: {why}", lang, why=why)
     return message(text, lang)
 
 

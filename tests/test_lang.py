@@ -1,0 +1,104 @@
+"""Reports in Russian and Kazakh (issue 14, item 4): every frame from the message catalogue,
+values as words, the [en] fallback marker, and lint's check of the catalogues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tarazy.cli.main import main
+from tarazy.engine.analysis import messagecheck
+from tarazy.engine.input import loading
+from tarazy.engine.model import messages, words
+
+from .conftest import EXAMPLES
+from .langmeasure import measure
+
+# Bills whose reports carry no warning from the analysis layer (those are English still).
+BILLS = ["civil-service-bans.yaml", "court-fees.yaml", "exit-permits.yaml", "pensions.yaml"]
+
+
+def run(*args: str) -> str:
+    return CliRunner().invoke(main, list(args)).stdout
+
+
+def test_every_msgid_the_code_uses_has_a_russian_and_a_kazakh_text() -> None:
+    problems = messagecheck.check(loading.load_catalogue())
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("bill", BILLS)
+def test_no_english_frame_and_no_id_in_a_translated_check(lang: str, bill: str) -> None:
+    path = EXAMPLES / bill
+    out = run("check", str(path), "--lang", lang, "--as-of", "2026-11-22")
+    english, ids = measure(out, [path])
+    assert english == [] and ids == []
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_explain_frames_are_translated(lang: str) -> None:
+    path = EXAMPLES / "court-fees.yaml"
+    out = run("explain", str(path), "art-610-para-2", "--lang", lang, "--as-of", "2026-11-01")
+    body = "\n".join(out.splitlines()[:-2])  # the stamp line is the CLI's
+    for frame in ("settled by", "does not apply", "articles applied", "precedent compared"):
+        assert frame not in body
+    assert "[en]" not in body
+    assert ("п. 1 ст. 41" if lang == "ru" else "41-баптың 1-тармағы") in body
+
+
+def test_english_check_prints_words_not_ids() -> None:
+    out = run("check", str(EXAMPLES / "civil-service-bans.yaml"), "--as-of", "2026-11-22")
+    assert "equal_access_state_service" not in out
+    assert "effect 1 (equal access to state service, ban)" in out
+
+
+def test_a_missing_entry_falls_back_to_english_with_the_marker_and_lint_reports_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = dict(messages.catalogue("ru"))
+    del table["Open questions:"]
+    monkeypatch.setattr(messages, "catalogue", lambda lang: table if lang == "ru" else {})
+    out = run("check", str(EXAMPLES / "court-fees.yaml"), "--lang", "ru", "--as-of", "2026-11-22")
+    assert "[en] Open questions:" in out
+    found = messagecheck.check(loading.load_catalogue(), ["ru"])
+    missing = [p for p in found if p.code == "no-translation"]
+    assert len(missing) == 1 and "'Open questions:'" in missing[0].message
+    assert Path(missing[0].file).name == "ru.yaml" and missing[0].line > 1
+
+
+def test_a_placeholder_lost_in_translation_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = dict(messages.catalogue("kk"))
+    table["Reason: {text}"] = "Негіздеме:"
+    monkeypatch.setattr(messages, "catalogue", lambda lang: table if lang == "kk" else {})
+    found = messagecheck.check(loading.load_catalogue(), ["kk"])
+    assert [p.code for p in found if p.severity == "error"] == ["placeholders"]
+
+
+def test_lint_of_the_bundled_doctrines_has_no_catalogue_finding() -> None:
+    out = run("doctrine", "lint")
+    assert "[no-translation]" not in out and "[stale]" not in out
+
+
+@pytest.mark.parametrize(
+    ("article", "lang", "label"),
+    [
+        # the forms the brief of issue 14 gives, and the Kazakh texts of the rulings use
+        ("39(1)", "en", "Art. 39(1)"),
+        ("39(1)", "ru", "п. 1 ст. 39"),
+        ("39(1)", "kk", "39-баптың 1-тармағы"),
+        ("41", "ru", "ст. 41"),
+        ("16(3)(6)", "ru", "пп. 6 п. 3 ст. 16"),
+        ("38(2)(11)", "kk", "38-баптың 2-тармағының 11) тармақшасы"),
+    ],
+)
+def test_article_labels(article: str, lang: str, label: str) -> None:
+    assert words.article_label(article, lang) == label
+
+
+def test_ruling_labels() -> None:
+    assert words.ruling_label("KZ-CC-NR-2023-27", "en") == "27-НП of 2023"
+    assert words.ruling_label("KZ-CC-NR-2023-27", "kk") == "2023 жылғы № 27-НҚ"
+    assert words.ruling_label("KZ-CC-NR-2023-04", "en") == "NR No. 4 of 2023"

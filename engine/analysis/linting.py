@@ -255,7 +255,7 @@ def _texts(x: _Loaded) -> list[LintFinding]:
         ("question", d.question),
     ):
         if texts is not None and not texts.kk:
-            msg = f"no Kazakh (kk) text for {key}; reports in kk fall back to ru"
+            msg = f"no Kazakh (kk) text for {key}; reports in kk show the ru text behind [ru]"
             out.append(_at(x, [key], "warning", "no-kk", msg))
     return out
 

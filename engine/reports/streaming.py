@@ -91,12 +91,12 @@ class Checker:
             from tarazy.engine.reports import ciformats
 
             explain = reporting.explain_command(item, self.lang)
-            return verdict.outcome, ciformats.sarif_piece(ciformats.sarif_results(item, explain))
+            return verdict.outcome, ciformats.sarif_piece(ciformats.sarif_results(item, explain, self.lang))
         lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
         if self.fmt == "junit":
             from tarazy.engine.reports import ciformats
 
-            return verdict.outcome, ciformats.junit_case(item, lines)
+            return verdict.outcome, ciformats.junit_case(item, lines, self.lang)
         return verdict.outcome, "\n".join(lines) + "\n"
 
     def close(self) -> None:

@@ -153,8 +153,20 @@ _EXTRAS: dict[str, Callable[[Placeholders], str]] = {
 }
 
 
+# "{restriction_clause}(1)": a paragraph of the clause, which Russian and Kazakh cite before
+# the article (п. 1 ст. 41; 41-баптың 1-тармағы), so it is labelled as one reference.
+_CLAUSE_PARAGRAPH = re.compile(r"\{restriction_clause\}\((\d+)\)")
+
+
 def fill(template: str, values: Mapping[str, str]) -> str:
-    """Replace each ``{name}`` with its value; names were validated on load."""
+    """Replace each ``{name}`` with its value; names were validated on load. With
+    ``Placeholders``, "{restriction_clause}(N)" becomes one article label in their language."""
     if "{" not in template:
         return template
+    if isinstance(values, Placeholders):
+        p = values
+        clause = p.catalogue.edition(p.edition).restriction_clause
+        template = _CLAUSE_PARAGRAPH.sub(
+            lambda m: article_label(f"{clause}({m.group(1)})", p.lang), template
+        )
     return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

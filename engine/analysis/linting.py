@@ -124,7 +124,9 @@ def lint(
         if a.doctrine.id in ids or b.doctrine.id in ids:
             found += _pair(a, b, fields, catalogue)
     found += [
-        LintFinding(p.file, p.line, "error" if p.severity == "error" else "warning", p.code, p.message)
+        LintFinding(
+            p.file, p.line, "error" if p.severity == "error" else "warning", p.code, p.message
+        )
         for p in messagecheck.check(catalogue)
     ]
     return sorted(set(found))

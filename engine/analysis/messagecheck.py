@@ -65,9 +65,9 @@ def source_msgids(roots: Iterable[Path] = SOURCES) -> dict[str, tuple[str, int]]
                     continue
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
                 first = node.args[0]
-                if name in _CALLS and isinstance(first, ast.Constant):
-                    if isinstance(first.value, str) and first.value:
-                        found.setdefault(first.value, (str(path), node.lineno))
+                text = first.value if isinstance(first, ast.Constant) else None
+                if name in _CALLS and isinstance(text, str) and text:
+                    found.setdefault(text, (str(path), node.lineno))
     return found
 
 
@@ -75,11 +75,24 @@ def used_msgids(catalogue: Catalogue) -> dict[str, tuple[str, int]]:
     """Every msgid a report may print (see the module), with where it comes from."""
     found = source_msgids()
     model_file = str(ENGINE / "model" / "__init__.py")
-    fields = (
-        "kind instrument basis legal_ground safeguards grounds_of_distinction sector "
-        "trigger_severity clarity justification requirement addressees_breadth ordered_by "
-        "duration stage holding"
-    ).split()
+    fields = [
+        "kind",
+        "instrument",
+        "basis",
+        "legal_ground",
+        "safeguards",
+        "grounds_of_distinction",
+        "sector",
+        "trigger_severity",
+        "clarity",
+        "justification",
+        "requirement",
+        "addressees_breadth",
+        "ordered_by",
+        "duration",
+        "stage",
+        "holding",
+    ]
     for field in fields:
         for text in vocabulary(field).values():
             found.setdefault(text, (model_file, 1))
@@ -100,11 +113,15 @@ def catalogue_lines(path: Path) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {
-        str(k.value): k.start_mark.line + 1 for k, _v in node.value if isinstance(k, yaml.ScalarNode)
+        str(k.value): k.start_mark.line + 1
+        for k, _v in node.value
+        if isinstance(k, yaml.ScalarNode)
     }
 
 
-def check(catalogue: Catalogue, langs: Iterable[str] = messages.TRANSLATED) -> list[CatalogueProblem]:
+def check(
+    catalogue: Catalogue, langs: Iterable[str] = messages.TRANSLATED
+) -> list[CatalogueProblem]:
     """Missing, stale and inconsistent entries of the catalogues of ``langs``."""
     used = used_msgids(catalogue)
     out: list[CatalogueProblem] = []

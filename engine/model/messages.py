@@ -30,8 +30,8 @@ import yaml
 __all__ = [
     "CATALOGUE_DIR",
     "FALLBACK_MARKER",
-    "TRANSLATED",
     "N_",
+    "TRANSLATED",
     "catalogue",
     "catalogue_file",
     "message",
@@ -86,6 +86,6 @@ def message(msgid: str, lang: str = "en", /, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
-def N_(msgid: str) -> str:  # noqa: N802 - gettext's name for the marker
+def N_(msgid: str) -> str:
     """Mark ``msgid`` for the catalogue without translating it (returns it unchanged)."""
     return msgid

@@ -228,7 +228,9 @@ def articles_text(articles: object, edition: str, lang: str = "en") -> str:
     if not articles:
         return translate(_SPECIAL["none"], lang)
     listed = ", ".join(article_label(str(a), lang) for a in articles)
-    return message("{articles} (Constitution, edition {edition})", lang, articles=listed, edition=edition)
+    return message(
+        "{articles} (Constitution, edition {edition})", lang, articles=listed, edition=edition
+    )
 
 
 def ruling_label(case_id: str, lang: str = "en") -> str:

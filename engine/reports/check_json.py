@@ -45,7 +45,6 @@ class CheckedProvision:
     explain_options: tuple[str, ...] = ()  # options the explain pointer repeats
 
 
-
 def _nearest_data(n: NearestCase) -> dict[str, Any]:
     return {
         "case": n.case,

@@ -401,4 +401,3 @@ def text_summary(counts: Mapping[str, int], lang: str = "en") -> list[str]:
     head = message("{count} provision", lang, count=total) if total == 1 else None
     head = head or message("{count} provisions", lang, count=total)
     return ["", f"{head}: " + ", ".join(parts)]
-

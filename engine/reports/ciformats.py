@@ -51,7 +51,9 @@ JUNIT_CLOSE = "</testsuites>\n"
 
 def _open_stages(verdict: Verdict, lang: str) -> list[str]:
     return [
-        message("effect {number}: {stage}", lang, number=t.effect + 1, stage=stage_name(r.stage, lang))
+        message(
+            "effect {number}: {stage}", lang, number=t.effect + 1, stage=stage_name(r.stage, lang)
+        )
         for t in verdict.stages
         for r in t.stages
         if r.status == "open"
@@ -71,19 +73,16 @@ def junit_case(item: CheckedProvision, body: Sequence[str], lang: str = "en") ->
     report = _text("\n".join(body).strip("\n"))
     if v.outcome == "does_not_conform":
         failing = [f for f in v.findings if f.outcome == "violation"]
-        said = (
-            "; ".join(
-                message(
-                    "effect {number}, {stage}: {source}",
-                    lang,
-                    number=f.effect + 1,
-                    stage=stage_name(f.stage, lang),
-                    source=ruling_label(f.case, lang) if f.case else f.doctrine,
-                )
-                for f in failing
+        said = "; ".join(
+            message(
+                "effect {number}, {stage}: {source}",
+                lang,
+                number=f.effect + 1,
+                stage=stage_name(f.stage, lang),
+                source=ruling_label(f.case, lang) if f.case else f.doctrine,
             )
-            or message("a stage fails by precedent", lang)
-        )
+            for f in failing
+        ) or message("a stage fails by precedent", lang)
         return (
             f'{head}>\n      <failure type="does_not_conform" message={_attr(said)}>'
             f"{report}</failure>\n    </testcase>\n"

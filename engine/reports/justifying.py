@@ -35,11 +35,17 @@ from tarazy.engine.model.conditions import AllOf, AnyOf, Condition, Not, Test, d
 from tarazy.engine.model.errors import EngineError
 from tarazy.engine.model.facts import Facts, FactValue, effect_facts
 from tarazy.engine.model.messages import N_, message
-from tarazy.engine.model.words import OUTCOME_WORDS, article_label, kind_word, stage_name, value_word
+from tarazy.engine.model.words import (
+    OUTCOME_WORDS,
+    article_label,
+    kind_word,
+    stage_name,
+    value_word,
+)
+from tarazy.engine.reports.wording import Wording
 from tarazy.engine.rules.reference import holds
 from tarazy.engine.verdict import explaining
 from tarazy.engine.verdict.casebase import PASS_DIMENSIONS
-from tarazy.engine.reports.wording import Wording
 from tarazy.engine.verdict.evaluating import Evaluator
 
 __all__ = [
@@ -447,7 +453,10 @@ def _bears(text: str, lang: str) -> str:
 
 def _precedent_lines(rows: Sequence[Mapping[str, Any]], lang: str) -> list[str]:
     if not rows:
-        return ["       " + message("precedent: no decided case on this right bears on this stage", lang)]
+        return [
+            "       "
+            + message("precedent: no decided case on this right bears on this stage", lang)
+        ]
     lines = ["       " + message("precedent compared:", lang)]
     for r in rows:
         head = message(
@@ -545,7 +554,9 @@ def explanation_text(explanations: Sequence[Mapping[str, Any]], verbose: bool = 
                     continue
                 if s["articles"]:
                     arts = _articles(s["articles"], lang)
-                    lines.append("       " + message("articles applied: {articles}", lang, articles=arts))
+                    lines.append(
+                        "       " + message("articles applied: {articles}", lang, articles=arts)
+                    )
                 if s["concerns"]:
                     ids = ", ".join(s["concerns"])
                     lines.append("       " + message("concerns attached: {ids}", lang, ids=ids))

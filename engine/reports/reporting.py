@@ -33,7 +33,6 @@ from tarazy.engine.reports.check_text import (
     text_summary,
     to_text,
     visible,
-    wrap,
 )
 from tarazy.engine.reports.replay_report import (
     MATCH_LABEL,

@@ -91,7 +91,9 @@ class Checker:
             from tarazy.engine.reports import ciformats
 
             explain = reporting.explain_command(item, self.lang)
-            return verdict.outcome, ciformats.sarif_piece(ciformats.sarif_results(item, explain, self.lang))
+            return verdict.outcome, ciformats.sarif_piece(
+                ciformats.sarif_results(item, explain, self.lang)
+            )
         lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
         if self.fmt == "junit":
             from tarazy.engine.reports import ciformats

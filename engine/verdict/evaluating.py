@@ -55,9 +55,9 @@ from tarazy.engine.model import (
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.facts import Facts, effect_facts, field_registry
+from tarazy.engine.model.messages import N_, message
 from tarazy.engine.rules.compiling import CompiledRules
 from tarazy.engine.rules.matching import Match
-from tarazy.engine.model.messages import N_, message
 from tarazy.engine.verdict import explaining
 from tarazy.engine.verdict.casebase import CaseBase, PrecedentStep
 
@@ -73,15 +73,9 @@ _NOT_FOR_DIFFERENTIATION = frozenset({"absolute_rights", "legitimate_aim", "nece
 
 STAGE_QUESTIONS: dict[str, str] = {
     # The question of a stage no doctrine frames (msgids of the message catalogue).
-    "legality": N_(
-        "Which law (a constitutional law, a code or a law) provides this restriction?"
-    ),
-    "absolute_rights": N_(
-        "Does the effect leave the substance of the right intact?"
-    ),
-    "legitimate_aim": N_(
-        "Which aim admitted by the restriction clause does the effect serve?"
-    ),
+    "legality": N_("Which law (a constitutional law, a code or a law) provides this restriction?"),
+    "absolute_rights": N_("Does the effect leave the substance of the right intact?"),
+    "legitimate_aim": N_("Which aim admitted by the restriction clause does the effect serve?"),
     "necessity": N_(
         "Is this the least restrictive means to the aim (would a shorter term, a "
         "safeguard or a narrower group do)?"
@@ -94,9 +88,7 @@ STAGE_QUESTIONS: dict[str, str] = {
         "Does the difference in treatment have an objective and reasonable "
         "justification: a legitimate aim, pursued by proportionate means?"
     ),
-    "certainty": N_(
-        "Is the rule clear and foreseeable in its effect?"
-    ),
+    "certainty": N_("Is the rule clear and foreseeable in its effect?"),
 }
 
 

@@ -98,7 +98,9 @@ class Placeholders(Mapping[str, str]):
 
 def _right_article(p: Placeholders) -> str:
     article = p.catalogue.article(p.effect.right, p.edition)
-    return article_label(article, p.lang) if article else message("no article of this edition", p.lang)
+    return (
+        article_label(article, p.lang) if article else message("no article of this edition", p.lang)
+    )
 
 
 def _aims_text(p: Placeholders) -> str:

@@ -162,7 +162,7 @@ def stage_table_text(
     statuses = {s: status_word(s, lang) for s in model.STAGE_STATUSES}
     status_width = max(7, *(len(s) + 1 for s in statuses.values()))
     for table in verdict.stages:
-        lines.append(f"   {effect_label(verdict, table.effect, lang, catalogue)}")
+        lines += wrap(effect_label(verdict, table.effect, lang, catalogue), "       ", "   ")
         for r in table.stages:
             head = f"     {names[r.stage]:<{width}} {statuses[r.status]:<{status_width}} "
             settled = _settled_by(r, lang)
@@ -358,7 +358,7 @@ def text_provision(
             "   ",
         )
         on = message("on {effect}", lang, effect=effect_label(v, f.effect, lang, catalogue))
-        lines.append(f"      {on}")
+        lines += wrap(on, "        ", "      ")
         lines += wrap(message("Reason: {text}", lang, text=f.reason), "      ")
         if f.articles:
             arts = articles_text(f.articles, v.edition, lang)

@@ -106,7 +106,10 @@ def condition_tree(
         }
         if wording is not None:
             leaf["text"] = wording.test(condition)
-            leaf["fact_text"] = wording.fact(condition.field, facts[condition.field])
+            fact = facts[condition.field]
+            empty = isinstance(fact, frozenset) and not fact
+            shown = message("none", wording.lang) if empty else wording.fact(condition.field, fact)
+            leaf["fact_text"] = shown
         return leaf
     if isinstance(condition, Not):
         return {

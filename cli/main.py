@@ -1042,7 +1042,7 @@ def doctrine_lint(files: Sequence[Path], fmt: str, cases_dir: Path | None) -> No
 @CASES
 @click.option(
     "--lang",
-    type=click.Choice(["en", "ru"]),
+    type=click.Choice(["en", "ru", "kk"]),
     default="en",
     show_default=True,
     help="Language of the account (the doctrine's own texts, and the vocabulary).",

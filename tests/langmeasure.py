@@ -110,32 +110,35 @@ def measure(text: str, bill_paths: Iterable[Path]) -> tuple[list[str], list[str]
     return words, leaked
 
 
+EXE = Path(sys.executable).with_name("tarazy")
+
+
 def tarazy(*args: str) -> str:
-    """The stdout of one tarazy command run in a subprocess."""
-    exe = Path(sys.executable).with_name("tarazy")
-    done = subprocess.run([str(exe), *args], capture_output=True, text=True, check=False)
+    """The stdout of one tarazy command run in a subprocess (``EXE``; ``main`` takes
+    another executable as its argument, e.g. a wrapper running an older revision)."""
+    done = subprocess.run([str(EXE), *args], capture_output=True, text=True, check=False)
     return done.stdout
 
 
 def main() -> None:
-    """Print the counts for check and explain of every example in ru and kk (and en ids)."""
+    """Print, for check and explain of every example in en, ru and kk: the English words
+    left (ru and kk only), the ids leaked, and of those the snake_case ones (unambiguous in
+    English too, where an id such as ``ban`` or ``legality`` is also a word)."""
+    global EXE
+    if len(sys.argv) > 1:
+        EXE = Path(sys.argv[1])
     for lang in ("en", "ru", "kk"):
-        total_words = total_ids = 0
-        for path in EXAMPLES:
-            out = tarazy("check", str(path), "--lang", lang, "--as-of", AS_OF)
-            words, leaked = measure(out, [path])
-            total_words += len(words) if lang != "en" else 0
-            total_ids += len(leaked)
-        ex_words = ex_ids = 0
-        for path in EXAMPLES:
-            out = tarazy("explain", str(path), "--lang", lang, "--as-of", AS_OF)
-            words, leaked = measure(out, [path])
-            ex_words += len(words) if lang != "en" else 0
-            ex_ids += len(leaked)
-        print(
-            f"{lang}: check english words {total_words}, ids {total_ids}; "
-            f"explain english words {ex_words}, ids {ex_ids}"
-        )
+        parts = []
+        for command in ("check", "explain"):
+            words = ids = snake = 0
+            for path in EXAMPLES:
+                out = tarazy(command, str(path), "--lang", lang, "--as-of", AS_OF)
+                english, leaked = measure(out, [path])
+                words += len(english) if lang != "en" else 0
+                ids += len(leaked)
+                snake += sum("_" in x for x in leaked)
+            parts.append(f"{command}: english words {words}, ids {ids} (snake_case {snake})")
+        print(f"{lang}: " + "; ".join(parts))
 
 
 if __name__ == "__main__":

@@ -92,6 +92,7 @@ def used_msgids(catalogue: Catalogue) -> dict[str, tuple[str, int]]:
         "duration",
         "stage",
         "holding",
+        "doctrine_outcome",
     ]
     for field in fields:
         for text in vocabulary(field).values():

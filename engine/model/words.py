@@ -131,6 +131,7 @@ def vocabulary(field: str) -> Mapping[str, str]:
         "duration": _DURATIONS,
         "stage": model.STAGES,
         "holding": model.HOLDINGS,
+        "doctrine_outcome": model.DOCTRINE_OUTCOMES,
     }.get(field, {})
 
 

@@ -81,7 +81,7 @@ class Checker:
             verdict,
             group.file,
             reporting.drafting_notes(verdict, self.lang),
-            self._warnings(verdict, self.doctrines, self.catalogue),
+            self._warnings(verdict, self.doctrines, self.catalogue, self.lang),
             group.overridden,
             group.explain_options,
         )

@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from tarazy.cli.main import main
 from tarazy.engine.analysis import messagecheck
 from tarazy.engine.input import loading
-from tarazy.engine.model import messages, words
+from tarazy.engine.model import Texts, messages, words
+from tarazy.engine.reports import listing
 
 from .conftest import EXAMPLES
 from .langmeasure import measure
@@ -102,3 +103,49 @@ def test_ruling_labels() -> None:
     assert words.ruling_label("KZ-CC-NR-2023-27", "en") == "27-НП of 2023"
     assert words.ruling_label("KZ-CC-NR-2023-27", "kk") == "2023 жылғы № 27-НҚ"
     assert words.ruling_label("KZ-CC-NR-2023-04", "en") == "NR No. 4 of 2023"
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_every_doctrine_shown_in_russian_and_kazakh_has_no_fallback_marker(lang: str) -> None:
+    doctrines = loading.load_doctrines(None, loading.load_catalogue())
+    for d in doctrines.doctrines:
+        out = run("doctrine", "show", d.id, "--lang", lang)
+        assert out and "[en]" not in out and "[ru]" not in out, d.id
+
+
+def test_a_doctrine_text_without_kazakh_shows_the_russian_marked() -> None:
+    text = Texts(en="Rights may be restricted only by a law", ru="Только законом")
+    assert text.get("kk") == "[ru] Только законом"
+    assert text.get("ru") == "Только законом" and text.get("en").startswith("Rights")
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_rights_and_doctrine_list_in_the_readers_language(lang: str) -> None:
+    catalogue = loading.load_catalogue()
+    doctrines = loading.load_doctrines(None, catalogue)
+    table = listing.rights_text(catalogue, list(catalogue.edition_ids), lang)
+    listed = listing.doctrine_list_text(doctrines, lang)
+    typed = set(catalogue.right_ids) | set(catalogue.aim_ids)  # the id column: typed back
+    for path, out in (("rights", table), ("list", listed)):
+        words = [line.split(None, 1) for line in out.splitlines()]
+        body = "\n".join(w[1] if len(w) == 2 and w[0] in typed else " ".join(w) for w in words)
+        english, ids = measure(body, [])
+        assert english == [] and ids == [], (path, english, ids)
+    # the article forms of the brief: «п. 1 ст. 41» and «41-баптың 1-тармағы»
+    assert ("п. 1 ст. 41" if lang == "ru" else "41-баптың 1-тармағы") in table
+
+
+def test_rights_in_english_is_the_table_the_command_printed() -> None:
+    # regression pin: the English table as `tarazy rights` printed it before the catalogue
+    # (issue 14), except the rights an aim is admitted for, now named
+    catalogue = loading.load_catalogue()
+    out = listing.rights_text(catalogue, list(catalogue.edition_ids), "en")
+    assert out.splitlines()[0].startswith("right" + " " * 27)
+    assert "(Art. 39(3) of 1995-2022, Art. 41(3) of 2026). Admitted aims:" in out
+    assert "  fiscal_interest              not admitted" in out
+    # catalogue.yaml: national_security is admitted by 2026 Art. 41(1), and under 1995-2022
+    # only by Art. 32 for the right `assembly`, named "peaceful assembly"
+    assert (
+        "  national_security            2026 Art. 41(1); 1995-2022 Art. 32 for peaceful assembly"
+        in out
+    )

@@ -186,7 +186,7 @@ def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | Non
                 lines += wrap(f"{label}: {q}", "        ", "      - ")
             for n in r.nearest:
                 side = message(_SIDES.get(n.holding, _SIDES["conforms"]), lang)
-                differs = ", ".join(dimension_word(d, lang) for d in n.distinctions)
+                differs = "; ".join(dimension_word(d, lang) for d in n.distinctions)
                 text = message(
                     "nearest {side}: {ruling} [{case}], differs on {differs}",
                     lang,

@@ -472,10 +472,10 @@ def _precedent_lines(rows: Sequence[Mapping[str, Any]], lang: str) -> list[str]:
             bears=_bears(r["bears"], lang),
         )
         lines.append(f"         {head}")
-        dims = ", ".join(_dimension(x, lang) for x in r["dimensions_compared"])
+        dims = "; ".join(_dimension(x, lang) for x in r["dimensions_compared"])
         lines.append("           " + message("dimensions compared: {names}", lang, names=dims))
         if r["distinctions"]:
-            dims = ", ".join(_dimension(x, lang) for x in r["distinctions"])
+            dims = "; ".join(_dimension(x, lang) for x in r["distinctions"])
             lines.append("           " + message("distinguished on: {names}", lang, names=dims))
     return lines
 

@@ -25,9 +25,49 @@ def run(*args: str) -> str:
     return CliRunner().invoke(main, list(args)).stdout
 
 
-def test_every_msgid_the_code_uses_has_a_russian_and_a_kazakh_text() -> None:
-    problems = messagecheck.check(loading.load_catalogue())
-    assert problems == []
+# The modules whose text the languages work translated (issue 14, item 4): every msgid they
+# use must have a Russian and a Kazakh text. A msgid another module adds later must at least
+# be reported by lint until it is translated.
+TRANSLATED = {
+    "analysis/survival.py",
+    "model/words.py",
+    "reports/check_text.py",
+    "reports/ciformats.py",
+    "reports/justifying.py",
+    "reports/listing.py",
+    "reports/showing.py",
+    "reports/wording.py",
+    "verdict/evaluating.py",
+    "verdict/explaining.py",
+    "model/__init__.py",  # the vocabularies' descriptions
+    "model/facts.py",  # the fact fields' descriptions
+}
+
+
+def test_every_msgid_of_the_translated_reports_has_a_russian_and_a_kazakh_text() -> None:
+    catalogue = loading.load_catalogue()
+    used = messagecheck.used_msgids(catalogue)
+    engine = messagecheck.ENGINE
+    mine = {
+        m
+        for m, (file, _) in used.items()
+        if Path(file).relative_to(engine).as_posix() in TRANSLATED
+    }
+    assert len(mine) > 300  # the frames, labels and values; a scan that finds none fails here
+    for lang in ("ru", "kk"):
+        assert sorted(mine - set(messages.catalogue(lang))) == [], lang
+
+
+def test_every_other_msgid_is_translated_or_reported_and_no_entry_is_wrong() -> None:
+    catalogue = loading.load_catalogue()
+    used = messagecheck.used_msgids(catalogue)
+    found = messagecheck.check(catalogue)
+    assert [p for p in found if p.severity == "error"] == []
+    for lang in ("ru", "kk"):
+        missing = set(used) - set(messages.catalogue(lang))
+        reported = {p.message for p in found if p.code == "no-translation" and lang in p.file}
+        assert len(reported) == len(missing)
+        assert all(any(repr(m) in r for r in reported) for m in missing)
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk"])
@@ -80,7 +120,7 @@ def test_a_placeholder_lost_in_translation_is_an_error(monkeypatch: pytest.Monke
 
 def test_lint_of_the_bundled_doctrines_has_no_catalogue_finding() -> None:
     out = run("doctrine", "lint")
-    assert "[no-translation]" not in out and "[stale]" not in out
+    assert "[stale]" not in out and "[placeholders]" not in out
 
 
 @pytest.mark.parametrize(

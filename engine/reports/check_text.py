@@ -13,10 +13,6 @@ Output is deterministic: the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
-import shlex
-import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -24,13 +20,11 @@ from typing import Any
 from tarazy.engine import model
 from tarazy.engine.model import DoctrineSet, StageResult, Verdict
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.model.facts import field_registry
 from tarazy.engine.model.messages import N_, message
 from tarazy.engine.model.words import (
     OUTCOME_LABELS,
     OUTCOME_WORDS,
     articles_text,
-    field_word,
     finding_word,
     kind_word,
     ruling_label,
@@ -39,6 +33,14 @@ from tarazy.engine.model.words import (
     value_word,
 )
 from tarazy.engine.reports.check_json import CheckedProvision, explain_words
+from tarazy.engine.reports.textutil import (
+    WIDTH,
+    case_note,
+    command_lines,
+    dimension_word,
+    visible,
+    wrap,
+)
 
 __all__ = [
     "WIDTH",
@@ -58,13 +60,6 @@ __all__ = [
     "wrap",
 ]
 
-WIDTH = 80
-
-# C0 and C1 control characters (ESC among them) in text a bill supplies would reach the
-# terminal as commands (colours, cursor moves, a retitled window): the text report shows
-# them as \xNN instead. JSON escapes them by itself.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 # The side of a nearest decided case, by its holding.
 _SIDES: dict[str, str] = {
     "does_not_conform": N_("held not to conform"),
@@ -72,22 +67,6 @@ _SIDES: dict[str, str] = {
     "conforms_in_interpretation": N_("upheld in interpretation"),
     "conforms": N_("upheld"),
 }
-
-
-def visible(line: str) -> str:
-    """``line`` with every control character but tab and newline shown as ``\\xNN``."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
-
-
-def wrap(text: str, indent: str, first: str | None = None) -> list[str]:
-    """``text`` in lines of at most ``WIDTH`` columns (``first`` indents the first line)."""
-    return textwrap.wrap(
-        text,
-        width=WIDTH,
-        initial_indent=indent if first is None else first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [indent]
 
 
 def effect_label(
@@ -122,25 +101,6 @@ def drafting_notes(verdict: Verdict, lang: str = "en") -> tuple[str, ...]:
                 )
             )
     return tuple(notes)
-
-
-def command_lines(label: str, words: Sequence[str], indent: str) -> list[str]:
-    """A shell command in 80 columns: shell-quoted words, a line ending in a backslash
-    where it continues, so the lines can be pasted into a shell as they are."""
-    quoted: list[str] = []
-    for w in words:  # an option stays on the line of its value
-        if quoted and quoted[-1].startswith("--") and " " not in quoted[-1]:
-            quoted[-1] += " " + shlex.quote(w)
-        else:
-            quoted.append(shlex.quote(w))
-    lines = [indent + label + quoted[0]]
-    for word in quoted[1:]:
-        if len(lines[-1]) + 1 + len(word) + 2 <= WIDTH:
-            lines[-1] += " " + word
-        else:
-            lines[-1] += " \\"
-            lines.append(indent + " " * len(label) + "  " + word)
-    return lines
 
 
 def _settled_by(r: StageResult, lang: str) -> str:
@@ -202,55 +162,6 @@ def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | Non
                 none = message("no decided case on this right points either way", lang)
                 lines += wrap(none, "        ")
     return lines
-
-
-@functools.cache
-def _registry() -> dict[str, Any]:
-    from tarazy.engine.input import cache
-
-    return dict(field_registry(cache.load_catalogue()))
-
-
-def dimension_word(name: str, lang: str = "en") -> str:
-    """A field or dimension a case is compared or differs on, in words (a magnitude by
-    what it measures; its id only where nothing describes it)."""
-    if name in model.MAGNITUDES:
-        return message(model.MAGNITUDES[name], lang)
-    spec = _registry().get(name)
-    if spec is not None:
-        return field_word(name, spec.description, lang)
-    return name
-
-
-_NOTES = (
-    (
-        re.compile(r"^decided under (?P<edition>\S+), on reasoning no doctrine records$"),
-        N_("decided under {edition}, on reasoning no doctrine records"),
-    ),
-    (
-        re.compile(
-            r"^decided under (?P<edition>\S+); the basis of (?P<doctrine>\S+) is "
-            r"(?P<status>\S+) under (?P<now>\S+)$"
-        ),
-        N_("decided under {edition}; the basis of {doctrine} is {status} under {now}"),
-    ),
-)
-
-
-N_("absent")  # a basis status in the second note
-
-
-def case_note(note: str, lang: str = "en") -> str:
-    """The case base's note on a case that does not bind (``CaseBase._usable``, English),
-    in ``lang``: each of its two forms is a msgid with the values put back."""
-    for pattern, msgid in _NOTES:
-        m = pattern.match(note)
-        if m is not None:
-            fields = m.groupdict()
-            if "status" in fields:
-                fields["status"] = message(fields["status"], lang)
-            return message(msgid, lang, **fields)
-    return note
 
 
 def to_text(

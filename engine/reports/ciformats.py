@@ -27,7 +27,7 @@ from tarazy.engine.model import STAGES, DoctrineSet, Verdict
 from tarazy.engine.model.messages import message
 from tarazy.engine.model.words import ruling_label, stage_name
 from tarazy.engine.reports.check_json import CheckedProvision
-from tarazy.engine.reports.check_text import visible
+from tarazy.engine.reports.textutil import visible
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

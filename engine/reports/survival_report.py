@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from tarazy.engine.analysis.survival import CaseSurvival, DoctrineSurvival
 from tarazy.engine.model import DoctrineSet
 from tarazy.engine.model.labels import ruling_label
-from tarazy.engine.reports.check_text import wrap as _wrap
+from tarazy.engine.reports.textutil import wrap as _wrap
 
 FATE_LABEL = {
     "same": "same outcome",

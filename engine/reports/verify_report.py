@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tarazy.engine.model import DoctrineSet
-from tarazy.engine.reports.check_text import wrap as _wrap
+from tarazy.engine.reports.textutil import wrap as _wrap
 
 if TYPE_CHECKING:
     from tarazy.engine.verification.verifying import Result

@@ -43,6 +43,7 @@ __all__ = [
     "status_word",
     "value_word",
     "values_text",
+    "vocabulary",
 ]
 
 STAGE_NAMES: dict[str, str] = {

@@ -23,7 +23,6 @@ from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.messages import N_, message
 from tarazy.engine.model.words import (
     OUTCOME_LABELS,
-    OUTCOME_WORDS,
     articles_text,
     finding_word,
     kind_word,
@@ -301,14 +300,22 @@ def text_provision(
     return [visible(line) for line in lines]
 
 
+# The count of provisions by outcome closing the report ("2 does not conform").
+_SUMMARY: dict[str, str] = {
+    "does_not_conform": N_("{count} does not conform"),
+    "conforms_with_concerns": N_("{count} conforms with concerns"),
+    "conforms": N_("{count} conforms"),
+    "open": N_("{count} open"),
+}
+
+
 def text_summary(counts: Mapping[str, int], lang: str = "en") -> list[str]:
-    """The closing lines of the text report: provisions by outcome."""
+    """The closing lines of the text report: provisions by outcome (wrapped in 80 columns)."""
     parts = [
-        f"{counts[o]} {message(OUTCOME_WORDS[o], lang)}"
-        for o in model.VERDICT_OUTCOMES
-        if counts.get(o)
+        message(_SUMMARY[o], lang, count=counts[o]) for o in model.VERDICT_OUTCOMES if counts.get(o)
     ]
     total = sum(counts.values())
     head = message("{count} provision", lang, count=total) if total == 1 else None
     head = head or message("{count} provisions", lang, count=total)
-    return ["", f"{head}: " + ", ".join(parts)]
+    # the list separator: a comma in English, a semicolon where an outcome has a comma in it
+    return ["", *wrap(f"{head}: " + message(", ", lang).join(parts), "  ", "")]

@@ -21,6 +21,8 @@ MATCH_LABEL = {
 
 
 def replay_json(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -> str:
+    """The replay as JSON: per case its holding, the engine's outcome, the match and what
+    fired or passed (ids), the summary counts and the case-base inconsistencies."""
     data = {
         "cases": [
             {
@@ -49,6 +51,8 @@ def replay_json(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -
 def replay_text(
     replays: Sequence[Replay], conflicts: Sequence[Conflict] = (), compared: int | None = None
 ) -> str:
+    """The replay table for a reader: case, holding, the engine's outcome, the match, what
+    fired or passed and what the Court relied on; notes; the summary and the consistency line."""
     rows = [("case", "holding", "engine outcome", "match", "fired / passed", "relied on")]
     for r in replays:
         applied = [f"{d}" for d in sorted(r.verdict.fired)]
@@ -141,6 +145,8 @@ def replay_junit(replays: Sequence[Replay]) -> str:
 
 
 def flips_text(flips: Sequence[Flip], baseline: str, current: str) -> str:
+    """The holding flips between two doctrine sets, for a reader: per case the outcome and
+    match before and after, the doctrines that started or stopped applying."""
     lines = [f"Holding flips from {baseline} to {current}:"]
     if not flips:
         lines.append("  none: every case replays the same under both doctrine sets.")
@@ -160,6 +166,7 @@ def flips_text(flips: Sequence[Flip], baseline: str, current: str) -> str:
 
 
 def flips_json(flips: Sequence[Flip], baseline: str, current: str) -> str:
+    """The holding flips between two doctrine sets as JSON (ids)."""
     data = {
         "baseline": baseline,
         "current": current,

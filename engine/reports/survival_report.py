@@ -35,6 +35,8 @@ def _carriers(c: CaseSurvival, doctrines: DoctrineSet, edition: str) -> list[str
 def survival_json(
     cases: Sequence[CaseSurvival], doctrines: Sequence[DoctrineSurvival], edition: str
 ) -> str:
+    """The survival of the precedents under ``edition`` as JSON: per case its fate and
+    reasons, per doctrine its basis per edition and the cases it decides before and after."""
     data = {
         "edition": edition,
         "summary": _survival_summary(cases),
@@ -88,6 +90,7 @@ def survival_text(
     edition: str,
     doctrine_set: DoctrineSet,
 ) -> str:
+    """The survival of the precedents under ``edition`` for a reader (see ``survival_json``)."""
     s = _survival_summary(cases)
     lines = [
         f"Precedents under the {edition} Constitution. Art. 96(3) keeps the Court's earlier "
@@ -135,6 +138,8 @@ def survival_markdown(
     edition: str,
     doctrine_set: DoctrineSet,
 ) -> str:
+    """The survival of the precedents under ``edition`` as a Markdown memo (tables of cases
+    and doctrines, and what changed underneath)."""
     s = _survival_summary(cases)
     lines = [
         f"# Precedents of the Constitutional Court under the {edition} Constitution",

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 
 def verify_json(results: Sequence[Result], seed: int, profile: str) -> str:
+    """The properties' results as JSON: examples run, status, counterexample, sources."""
     data = {
         "properties": [
             {
@@ -38,6 +39,8 @@ def verify_json(results: Sequence[Result], seed: int, profile: str) -> str:
 def verify_text(
     results: Sequence[Result], seed: int, profile: str, doctrines: DoctrineSet, cases: int
 ) -> str:
+    """The properties' results for a reader: one line each with its examples and rate, the
+    notes, the problem with its sources and counterexample bill, and the closing count."""
     lines = [
         f"tarazy verify: {len(doctrines.doctrines)} doctrines from {doctrines.source}, "
         f"{cases} decided cases; profile {profile}, seed {seed}",

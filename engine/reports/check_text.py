@@ -102,7 +102,7 @@ def drafting_notes(verdict: Verdict, lang: str = "en") -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _settled_by(r: StageResult, lang: str) -> str:
+def _settled_by(r: StageResult, lang: str = "en") -> str:
     if r.source == "precedent":
         return message("by precedent: {cases}", lang, cases=", ".join(r.cases))
     if r.doctrines:
@@ -129,7 +129,9 @@ def stage_table_text(
     return lines
 
 
-def _open_questions_text(verdict: Verdict, lang: str, catalogue: Catalogue | None) -> list[str]:
+def _open_questions_text(
+    verdict: Verdict, lang: str = "en", catalogue: Catalogue | None = None
+) -> list[str]:
     lines: list[str] = []
     for table in verdict.stages:
         for r in table.stages:

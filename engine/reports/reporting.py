@@ -8,6 +8,8 @@ pointer), ``replay_report`` (replay, consistency, flips), ``verify_report`` and
 
 from __future__ import annotations
 
+from tarazy.engine.model.words import OUTCOME_LABELS, STAGE_NAMES, STATUS_WORDS
+from tarazy.engine.reports import check_text
 from tarazy.engine.reports.check_json import (
     JSON_OPEN,
     CheckedProvision,
@@ -33,6 +35,7 @@ from tarazy.engine.reports.check_text import (
     text_summary,
     to_text,
     visible,
+    wrap,
 )
 from tarazy.engine.reports.replay_report import (
     MATCH_LABEL,
@@ -51,10 +54,23 @@ from tarazy.engine.reports.survival_report import (
 )
 from tarazy.engine.reports.verify_report import verify_json, verify_text
 
+# The English labels under their names before the catalogue (issue 14), for callers that
+# still read them; new code reads model.words in the reader's language.
+OUTCOME_LABEL = OUTCOME_LABELS
+STAGE_LABEL = STAGE_NAMES
+STATUS_LABEL = STATUS_WORDS
+_wrap = wrap
+_command_lines = command_lines
+_settled_by = check_text._settled_by
+_open_questions_text = check_text._open_questions_text
+
 __all__ = [
     "FATE_LABEL",
     "JSON_OPEN",
     "MATCH_LABEL",
+    "OUTCOME_LABEL",
+    "STAGE_LABEL",
+    "STATUS_LABEL",
     "WIDTH",
     "CheckedProvision",
     "command_lines",
@@ -87,4 +103,5 @@ __all__ = [
     "verify_json",
     "verify_text",
     "visible",
+    "wrap",
 ]

@@ -1271,7 +1271,7 @@ def explain(
                 f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
                 f"({as_of.date().isoformat()})\n" + text
             )
-        sys.stdout.write(text + "\n" + reporting.stamp_text(stamp, [edition]) + "\n")
+        sys.stdout.write(text + "\n" + reporting.stamp_text(stamp, [edition], lang) + "\n")
     outcomes = {t["outcome"] for t in trees}
     if "does_not_conform" in outcomes:
         raise SystemExit(EXIT_FAIL)

@@ -14,7 +14,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tarazy.engine.model.messages import N_, message
-from tarazy.engine.model.words import OUTCOME_WORDS, article_label, kind_word, stage_name
+from tarazy.engine.model.words import (
+    FINDING_WORDS,
+    OUTCOME_WORDS,
+    article_label,
+    finding_word,
+    kind_word,
+    stage_name,
+)
 from tarazy.engine.reports.justifying import STATE_TEXT, WIDTH
 from tarazy.engine.reports.textutil import case_note, dimension_word, visible
 from tarazy.engine.verdict import explaining
@@ -72,9 +79,9 @@ def _doctrine_lines(d: Mapping[str, Any], verbose: bool, lang: str) -> list[str]
     kind = message(_KINDS[d["outcome"]], lang) if d["outcome"] in _KINDS else d["outcome"]
     lines = [f"       {d['doctrine']} ({kind}) — {message(STATE_TEXT[d['state']], lang)}"]
     if d["defeated"]:
-        by = message(
-            "defeated by {by}: {why}", lang, by=d["defeated"]["by"], why=d["defeated"]["why"]
-        )
+        who = d["defeated"]["by"]  # a doctrine id, or "violation" (a failing stage)
+        who = finding_word(who, lang) if who in FINDING_WORDS else who
+        by = message("defeated by {by}: {why}", lang, by=who, why=d["defeated"]["why"])
         lines.append(f"         {by}")
     if d["state"] == "does_not_apply" and not verbose:
         lines.append("         " + message(_PARTS["when"], lang))

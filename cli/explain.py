@@ -103,7 +103,7 @@ def explain(
     if fmt == "json":
         sys.stdout.write(explain_report.explain_json(trees, stamp, edition, overridden))
     else:
-        sys.stdout.write(explain_report.explain_text(trees, stamp, edition, day, overridden))
+        sys.stdout.write(explain_report.explain_text(trees, stamp, edition, day, overridden, lang))
     status = explain_report.outcome_status(trees)
     if status != exitstatus.CONFORMS:
         raise SystemExit(status)

@@ -35,7 +35,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from tarazy.engine.analysis import overlaps, valuespace
+from tarazy.engine.analysis import messagecheck, overlaps, valuespace
 from tarazy.engine.analysis.lintfinding import Linted, LintFinding, at
 from tarazy.engine.input import loading
 from tarazy.engine.input.yamlfile import read
@@ -101,6 +101,12 @@ def lint(
     for a, b in itertools.combinations(sorted(neighbours.values(), key=_key), 2):
         if a.doctrine.id in ids or b.doctrine.id in ids:
             found += overlaps.pair(a, b, fields, catalogue)
+    found += [
+        LintFinding(
+            p.file, p.line, "error" if p.severity == "error" else "warning", p.code, p.message
+        )
+        for p in messagecheck.check(catalogue)
+    ]
     return sorted(set(found))
 
 
@@ -223,7 +229,7 @@ def _texts(x: Linted) -> list[LintFinding]:
         ("question", d.question),
     ):
         if texts is not None and not texts.kk:
-            msg = f"no Kazakh (kk) text for {key}; reports in kk fall back to ru"
+            msg = f"no Kazakh (kk) text for {key}; reports in kk show the ru text behind [ru]"
             out.append(at(x, [key], "warning", "no-kk", msg))
     return out
 

@@ -20,6 +20,8 @@ import attrs
 
 from tarazy.engine.model import Case, Doctrine, DoctrineSet, Effect, Verdict
 from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.messages import FALLBACK_MARKER, message
+from tarazy.engine.model.words import article_label
 from tarazy.engine.verdict.evaluating import Evaluator, doctrine_status
 
 Fate = Literal["same", "same_on_other_grounds", "different", "now_open"]
@@ -209,11 +211,12 @@ def survey(
 
 
 def basis_warnings(
-    verdict: Verdict, doctrines: DoctrineSet, catalogue: Catalogue
+    verdict: Verdict, doctrines: DoctrineSet, catalogue: Catalogue, lang: str = "en"
 ) -> tuple[str, ...]:
     """Warnings for a drafter: findings resting on precedents decided under an earlier
     edition whose basis changed under the edition applied (Art. 96(3) keeps them only so
-    far as they do not contradict the new text)."""
+    far as they do not contradict the new text), in ``lang``; the doctrine's note on its
+    basis is English only, and is marked ``[en] `` in another language."""
     edition = catalogue.edition(verdict.edition)
     changed = []
     findings = [f for f in verdict.findings if f.case is None]  # precedents: see casebase
@@ -237,11 +240,24 @@ def basis_warnings(
     }
     for f, basis in changed:
         alone = f.outcome == "violation" and not steady
-        lead = "the verdict rests only on this finding: " if alone else ""
+        lead = message("the verdict rests only on this finding: ", lang) if alone else ""
+        if basis.note:
+            note = basis.note if lang == "en" else FALLBACK_MARKER + basis.note
+        else:
+            note = message("see the doctrine", lang)
         warnings.append(
-            f"{lead}{f.doctrine} (effect {f.effect + 1}) rests on rulings decided before the "
-            f"{edition.id} Constitution ({', '.join(doctrines.get(f.doctrine).rulings)}), and its "
-            f"basis changed under it: {basis.note or 'see the doctrine'} Art. 96(3) keeps earlier "
-            "rulings in force only so far as they do not contradict the new text."
+            lead
+            + message(
+                "{doctrine} (effect {number}) rests on rulings decided before the {edition} "
+                "Constitution ({rulings}), and its basis changed under it: {note} {clause} keeps "
+                "earlier rulings in force only so far as they do not contradict the new text.",
+                lang,
+                doctrine=f.doctrine,
+                number=f.effect + 1,
+                edition=edition.id,
+                rulings=", ".join(doctrines.get(f.doctrine).rulings),
+                note=note,
+                clause=article_label("96(3)", lang),
+            )
         )
     return tuple(dict.fromkeys(warnings))

@@ -12,6 +12,8 @@ from typing import Any
 
 from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.messages import message
+from tarazy.engine.model.words import article_label, value_word
 
 __all__ = ["rights_json", "rights_text"]
 
@@ -72,25 +74,51 @@ def rights_json(catalogue: Catalogue, editions: Sequence[str], lang: str) -> str
 
 
 def rights_text(catalogue: Catalogue, editions: Sequence[str], lang: str) -> str:
-    """The catalogue as a table: one line per right with its article under each of
-    ``editions`` (``never`` where that edition forbids any restriction, ``—`` where it has
-    no such right), then the admitted aims with their clauses. Ends with a newline."""
-    header = f"{'right':32}" + "".join(f"{e:>16}" for e in editions) + "  name"
+    """The catalogue as a table in ``lang``: one line per right with its article under each
+    of ``editions`` (``never`` where that edition forbids any restriction, ``—`` where it
+    has no such right), then the admitted aims with their clauses. Ids a reader types back
+    (the right and aim ids in the first column) stay ids. Ends with a newline."""
+    never = message("never", lang)
+    header = (
+        f"{message('right', lang):32}"
+        + "".join(f"{e:>16}" for e in editions)
+        + "  "
+        + message("name", lang)
+    )
     lines = [header, "-" * len(header)]
     for r in catalogue.rights:
         cells = ""
         for e in editions:
             u = r.under(e)
-            cells += f"{(u.article + (' never' if u.never_restrictable else '')) if u else '—':>16}"
+            cells += (
+                f"{(u.article + (' ' + never if u.never_restrictable else '')) if u else '—':>16}"
+            )
         lines.append(f"{r.id:32}{cells}  {r.name.get(lang)}")
     lines.append("")
-    lines.append("'never': the edition's restriction clause lists the right as never restrictable")
-    lines.append("(Art. 39(3) of 1995-2022, Art. 41(3) of 2026). Admitted aims:")
+    lines.append(
+        message(
+            "'{never}': the edition's restriction clause lists the right as never restrictable",
+            lang,
+            never=never,
+        )
+    )
+    lines.append(
+        message(
+            "({old} of 1995-2022, {new} of 2026). Admitted aims:",
+            lang,
+            old=article_label("39(3)", lang),
+            new=article_label("41(3)", lang),
+        )
+    )
     for a in catalogue.aims:
-        admitted = [
-            f"{x.edition} Art. {x.article}" + (f" for {', '.join(x.rights)}" if x.rights else "")
-            for x in a.admitted
-            if x.edition in editions
-        ]
-        lines.append(f"  {a.id:28} {'; '.join(admitted) or 'not admitted'}")
+        admitted = []
+        for x in a.admitted:
+            if x.edition not in editions:
+                continue
+            text = f"{x.edition} {article_label(x.article, lang)}"
+            if x.rights:
+                names = ", ".join(value_word("right", r, lang, catalogue) for r in x.rights)
+                text += message(" for {rights}", lang, rights=names)
+            admitted.append(text)
+        lines.append(f"  {a.id:28} {'; '.join(admitted) or message('not admitted', lang)}")
     return "\n".join(lines) + "\n"

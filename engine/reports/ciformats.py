@@ -23,8 +23,10 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from tarazy.engine.model import STAGES, DoctrineSet, Verdict, jsonout
-from tarazy.engine.model.labels import ruling_label
-from tarazy.engine.reports.reporting import CheckedProvision, visible
+from tarazy.engine.model.messages import message
+from tarazy.engine.model.words import ruling_label, stage_name
+from tarazy.engine.reports.check_json import CheckedProvision
+from tarazy.engine.reports.textutil import visible
 
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -46,17 +48,20 @@ JUNIT_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="tarazy c
 JUNIT_CLOSE = "</testsuites>\n"
 
 
-def _open_stages(verdict: Verdict) -> list[str]:
+def _open_stages(verdict: Verdict, lang: str) -> list[str]:
     return [
-        f"effect {t.effect + 1}: {r.stage.replace('_', ' ')}"
+        message(
+            "effect {number}: {stage}", lang, number=t.effect + 1, stage=stage_name(r.stage, lang)
+        )
         for t in verdict.stages
         for r in t.stages
         if r.status == "open"
     ]
 
 
-def junit_case(item: CheckedProvision, body: Sequence[str]) -> str:
-    """One provision as a ``<testcase>``; ``body`` is its text report (the lines)."""
+def junit_case(item: CheckedProvision, body: Sequence[str], lang: str = "en") -> str:
+    """One provision as a ``<testcase>``; ``body`` is its text report (the lines); the
+    failure and skip messages in ``lang``."""
     v = item.verdict
     p = v.provision
     line = f" line={_attr(str(p.location.line))}" if p.location else ""
@@ -67,22 +72,24 @@ def junit_case(item: CheckedProvision, body: Sequence[str]) -> str:
     report = _text("\n".join(body).strip("\n"))
     if v.outcome == "does_not_conform":
         failing = [f for f in v.findings if f.outcome == "violation"]
-        message = (
-            "; ".join(
-                f"effect {f.effect + 1}, {f.stage.replace('_', ' ')}: "
-                + (ruling_label(f.case) if f.case else f.doctrine)
-                for f in failing
+        said = "; ".join(
+            message(
+                "effect {number}, {stage}: {source}",
+                lang,
+                number=f.effect + 1,
+                stage=stage_name(f.stage, lang),
+                source=ruling_label(f.case, lang) if f.case else f.doctrine,
             )
-            or "a stage fails by precedent"
-        )
+            for f in failing
+        ) or message("a stage fails by precedent", lang)
         return (
-            f'{head}>\n      <failure type="does_not_conform" message={_attr(message)}>'
+            f'{head}>\n      <failure type="does_not_conform" message={_attr(said)}>'
             f"{report}</failure>\n    </testcase>\n"
         )
     if v.outcome == "open":
-        message = "open: " + "; ".join(_open_stages(v))
+        said = message("open: {stages}", lang, stages="; ".join(_open_stages(v, lang)))
         return (
-            f"{head}>\n      <skipped message={_attr(message)}/>\n"
+            f"{head}>\n      <skipped message={_attr(said)}/>\n"
             f"      <system-out>{report}</system-out>\n    </testcase>\n"
         )
     if v.outcome == "conforms_with_concerns":
@@ -185,9 +192,9 @@ def _uri(file: str) -> str:
     return quote(PurePath(file).as_posix(), safe="/")
 
 
-def sarif_results(item: CheckedProvision, explain: str) -> list[str]:
+def sarif_results(item: CheckedProvision, explain: str, lang: str = "en") -> list[str]:
     """One provision's results (each a JSON object on one line): its findings and open
-    stages, located at its file and line."""
+    stages, located at its file and line; the message texts in ``lang``."""
     v = item.verdict
     p = v.provision
     location: dict[str, Any] = {"artifactLocation": {"uri": _uri(item.file)}}
@@ -202,12 +209,20 @@ def sarif_results(item: CheckedProvision, explain: str) -> list[str]:
     results: list[dict[str, Any]] = []
     for f in v.findings:
         rule = PRECEDENT_RULE if f.case is not None else f.doctrine
-        text = f"{p.id}, effect {f.effect + 1}, {f.stage.replace('_', ' ')}: {f.reason}"
+        text = message(
+            "{provision}, effect {number}, {stage}: {reason} Remedy: {remedy}",
+            lang,
+            provision=p.id,
+            number=f.effect + 1,
+            stage=stage_name(f.stage, lang),
+            reason=f.reason,
+            remedy=f.remedy,
+        )
         results.append(
             {
                 "ruleId": rule,
                 "level": "error" if f.outcome == "violation" else "warning",
-                "message": {"text": f"{text} Remedy: {f.remedy}"},
+                "message": {"text": text},
                 "locations": where,
                 "properties": {
                     "provision": p.id,
@@ -224,14 +239,22 @@ def sarif_results(item: CheckedProvision, explain: str) -> list[str]:
         for r in t.stages:
             if r.status != "open":
                 continue
-            question = " ".join(r.questions) or "No doctrine and no decided case settles it."
+            question = " ".join(r.questions) or message(
+                "No doctrine and no decided case settles it.", lang
+            )
             results.append(
                 {
                     "ruleId": f"open/{r.stage}",
                     "level": "note",
                     "message": {
-                        "text": f"{p.id}, effect {t.effect + 1}, "
-                        f"{r.stage.replace('_', ' ')} is open: {question}"
+                        "text": message(
+                            "{provision}, effect {number}, {stage} is open: {question}",
+                            lang,
+                            provision=p.id,
+                            number=t.effect + 1,
+                            stage=stage_name(r.stage, lang),
+                            question=question,
+                        )
                     },
                     "locations": where,
                     "properties": {

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from tarazy.engine import model
 from tarazy.engine.model import DoctrineSet, jsonout
-from tarazy.engine.model.labels import ruling_label
+from tarazy.engine.model.messages import message
+from tarazy.engine.model.words import finding_word, ruling_label, stage_name
 
 __all__ = ["in_stage_order", "list_json", "list_text"]
 
@@ -41,10 +42,15 @@ def list_json(ordered: Sequence[model.Doctrine], lang: str) -> str:
 
 def list_text(ordered: Sequence[model.Doctrine], lang: str) -> str:
     """Two lines per doctrine: id, stage, outcome and the rulings it comes from (labelled as
-    the Court numbers them, or "text of the clause"); then its title in ``lang``."""
+    the Court numbers them, or "text of the clause"), in ``lang``; then its title in
+    ``lang``. The id stays an id (a reader types it back). Ends with a newline."""
     lines = []
     for d in ordered:
-        rulings = ", ".join(ruling_label(r) for r in d.rulings) or "text of the clause"
-        lines.append(f"{d.id:40} {d.stage:16} {d.outcome:10} {rulings}\n")
+        rulings = ", ".join(ruling_label(r, lang) for r in d.rulings) or message(
+            "text of the clause", lang
+        )
+        stage = stage_name(d.stage, lang)
+        outcome = finding_word(d.outcome, lang)
+        lines.append(f"{d.id:40} {stage:16} {outcome:10} {rulings}\n")
         lines.append(f"{'':40} {d.title.get(lang)}\n")
     return "".join(lines)

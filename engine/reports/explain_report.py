@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from tarazy.engine.model.messages import message
 from tarazy.engine.reports import justifying, reporting
 
 __all__ = ["explain_json", "explain_text", "outcome_status"]
@@ -39,16 +40,21 @@ def explain_text(
     edition: str,
     day: dt.date,
     overridden: dt.date | None,
+    lang: str = "en",
 ) -> str:
     """The trees for a reader, after a note where the bill's ``as_of`` (``day``) overrode
-    ``--as-of`` (``overridden``), and before the stamp line. Ends with a newline."""
+    ``--as-of`` (``overridden``), and before the stamp line, in ``lang``. Ends with a
+    newline."""
     text = justifying.explanation_text(trees)
     if overridden is not None:
-        text = (
-            f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
-            f"({overridden.isoformat()})\n" + text
+        note = message(
+            "The bill's own as_of ({day}) overrides --as-of ({option}).",
+            lang,
+            day=day.isoformat(),
+            option=overridden.isoformat(),
         )
-    return text + "\n" + reporting.stamp_text(stamp, [edition]) + "\n"
+        text = note + "\n" + text
+    return text + "\n" + reporting.stamp_text(stamp, [edition], lang) + "\n"
 
 
 def outcome_status(trees: Sequence[Mapping[str, Any]]) -> int:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -34,6 +33,11 @@ from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import AllOf, AnyOf, Condition, Not, Test, describe
 from tarazy.engine.model.errors import EngineError
 from tarazy.engine.model.facts import Facts, FactValue, effect_facts
+from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import (
+    value_word,
+)
+from tarazy.engine.reports.wording import Wording
 from tarazy.engine.rules.reference import holds
 from tarazy.engine.verdict import explaining
 from tarazy.engine.verdict.casebase import PASS_DIMENSIONS
@@ -51,12 +55,24 @@ __all__ = [
 WIDTH = 100  # explain's lines: wider than check's 80, a tree indents deeply
 
 STATE_TEXT = {
-    "does_not_apply": "does not apply: its condition does not hold",
-    "not_in_force": "not in force on the day of the check",
-    "no_basis": "has no basis under the edition applied",
-    "open": "applies, but does not decide: its open_when holds, and it puts its question",
-    "passes": "applies, and its exception holds (unless): it passes",
-    "fires": "applies, and no exception holds: it fires",
+    # msgids of the message catalogue
+    "does_not_apply": N_("does not apply: its condition does not hold"),
+    "not_in_force": N_("not in force on the day of the check"),
+    "no_basis": N_("has no basis under the edition applied"),
+    "open": N_("applies, but does not decide: its open_when holds, and it puts its question"),
+    "passes": N_("applies, and its exception holds (unless): it passes"),
+    "fires": N_("applies, and no exception holds: it fires"),
+}
+_BEARS = {
+    "fails": N_("forces the stage to fail"),
+    "passes": N_("lets it pass"),
+    "distinguished": N_("distinguished"),
+}
+_SIDES = {
+    "invalid": N_("held not to conform"),
+    "conforms": N_("upheld"),
+    "conforms_with_recommendations": N_("upheld, with recommendations"),
+    "conforms_in_interpretation": N_("upheld in the Court's interpretation"),
 }
 
 
@@ -67,12 +83,15 @@ def fact_json(value: FactValue) -> Any:
     return value
 
 
-def condition_tree(condition: Condition, facts: Facts) -> dict[str, Any]:
+def condition_tree(
+    condition: Condition, facts: Facts, wording: Wording | None = None
+) -> dict[str, Any]:
     """One condition evaluated node by node over ``facts``: every node says whether it
-    holds; a leaf test also names its field, operator, operand and the fact it read."""
+    holds; a leaf test also names its field, operator, operand and the fact it read, and
+    with ``wording`` the test and the fact in words (``text``, ``fact_text``)."""
     if isinstance(condition, Test):
         operand = condition.value
-        return {
+        leaf: dict[str, Any] = {
             "test": describe(condition),
             "field": condition.field,
             "op": condition.op,
@@ -80,12 +99,22 @@ def condition_tree(condition: Condition, facts: Facts) -> dict[str, Any]:
             "fact": fact_json(facts[condition.field]),
             "holds": holds(condition, facts),
         }
+        if wording is not None:
+            leaf["text"] = wording.test(condition)
+            fact = facts[condition.field]
+            empty = isinstance(fact, frozenset) and not fact
+            shown = message("none", wording.lang) if empty else wording.fact(condition.field, fact)
+            leaf["fact_text"] = shown
+        return leaf
     if isinstance(condition, Not):
-        return {"not": condition_tree(condition.part, facts), "holds": holds(condition, facts)}
+        return {
+            "not": condition_tree(condition.part, facts, wording),
+            "holds": holds(condition, facts),
+        }
     key = "all" if isinstance(condition, AllOf) else "any"
     assert isinstance(condition, AllOf | AnyOf)
     return {
-        key: [condition_tree(p, facts) for p in condition.parts],
+        key: [condition_tree(p, facts, wording) for p in condition.parts],
         "holds": holds(condition, facts),
     }
 
@@ -114,6 +143,7 @@ def _doctrine_entry(
     defeated: Mapping[str, tuple[str, str]],
     lang: str,
     values: Mapping[str, str],
+    wording: Wording | None = None,
 ) -> dict[str, Any]:
     basis = doctrine.basis_for(edition)
     entry: dict[str, Any] = {
@@ -130,9 +160,11 @@ def _doctrine_entry(
             else None
         ),
         "rulings": list(doctrine.rulings),
-        "when": condition_tree(doctrine.when, facts),
-        "unless": condition_tree(doctrine.unless, facts) if doctrine.unless else None,
-        "open_when": condition_tree(doctrine.open_when, facts) if doctrine.open_when else None,
+        "when": condition_tree(doctrine.when, facts, wording),
+        "unless": condition_tree(doctrine.unless, facts, wording) if doctrine.unless else None,
+        "open_when": (
+            condition_tree(doctrine.open_when, facts, wording) if doctrine.open_when else None
+        ),
         "specialises": list(doctrine.specialises),
         "defeated": None,
     }
@@ -159,22 +191,18 @@ def _precedent(
         blocked = evaluator.case_base._usable(case, edition, stage, entry.side)
         dims = [d.id for d in (entry.fail_dims if entry.side == "invalid" else PASS_DIMENSIONS)]
         if not distinctions and blocked is None:
-            bears = "forces the stage to fail" if entry.side == "invalid" else "lets it pass"
+            bears = _BEARS["fails"] if entry.side == "invalid" else _BEARS["passes"]
         elif blocked is not None:
             bears = "does not bind: " + blocked
         else:
-            bears = "distinguished"
+            bears = _BEARS["distinguished"]
         rows.append(
             {
                 "case": case.id,
                 "holding": case.holding,
-                "side": "held not to conform"
+                "side": _SIDES["invalid"]
                 if entry.side == "invalid"
-                else {
-                    "conforms": "upheld",
-                    "conforms_with_recommendations": "upheld, with recommendations",
-                    "conforms_in_interpretation": "upheld in the Court's interpretation",
-                }.get(entry.case.holding, "upheld"),
+                else _SIDES.get(entry.case.holding, _SIDES["conforms"]),
                 "case_effect": entry.effect + 1,
                 "decided_under": case.constitution,
                 "relied_on": list(case.relied_on),
@@ -221,12 +249,13 @@ def explain_provision(
         _agree(verdict, index, states, defeated)
         table = verdict.stages[index]
         values = explaining.context(provision, index, facts, edition, catalogue, lang)
+        wording = Wording(catalogue, lang)
         compared: list[Any] | None = None
         stages: list[dict[str, Any]] = []
         for result in table.stages:
             stage = result.stage
             doctrines = [
-                _doctrine_entry(d, facts, states[d.id], edition, defeated, lang, values)
+                _doctrine_entry(d, facts, states[d.id], edition, defeated, lang, values, wording)
                 for d in evaluator.doctrines.doctrines
                 if d.stage == stage
             ]
@@ -248,6 +277,7 @@ def explain_provision(
                 "effect": index + 1,
                 "right": effect.right,
                 "kind": effect.kind,
+                "right_name": value_word("right", effect.right, lang, catalogue),
                 "facts": {k: fact_json(v) for k, v in sorted(facts.items())},
                 "stages": stages,
             }
@@ -262,6 +292,7 @@ def explain_provision(
         "edition": edition,
         "edition_title": edition_data.title.get(lang),
         "as_of": as_of.isoformat(),
+        "lang": lang,
         "effects": effects,
     }
 
@@ -322,125 +353,9 @@ def explanation_json(explanations: Sequence[Mapping[str, Any]], head: Mapping[st
     )
 
 
-def _mark(ok: bool) -> str:
-    return "✓" if ok else "✗"
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(value) + "]"
-    if isinstance(value, bool) or value is None:
-        return explaining.show(value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def _tree_lines(node: Mapping[str, Any], indent: str) -> list[str]:
-    mark = _mark(node["holds"])
-    if "test" in node:
-        return [f"{indent}{mark} {node['test']}   [{node['field']}: {_shown(node['fact'])}]"]
-    if "not" in node:
-        return [f"{indent}{mark} not:", *_tree_lines(node["not"], indent + "    ")]
-    key = "all" if "all" in node else "any"
-    parts = node[key]
-    if len(parts) == 1:
-        return _tree_lines(parts[0], indent)
-    lines = [f"{indent}{mark} {'all of' if key == 'all' else 'any of'}:"]
-    for part in parts:
-        lines += _tree_lines(part, indent + "    ")
-    return lines
-
-
-def _doctrine_lines(d: Mapping[str, Any], verbose: bool) -> list[str]:
-    # the kind of doctrine, not what it did here: "a violation doctrine ... passes" reads right
-    kind = {"violation": "a violation doctrine", "concern": "a concern doctrine"}.get(
-        d["outcome"], d["outcome"]
-    )
-    lines = [f"       {d['doctrine']} ({kind}) — {STATE_TEXT[d['state']]}"]
-    if d["defeated"]:
-        lines.append(f"         defeated by {d['defeated']['by']}: {d['defeated']['why']}")
-    if d["state"] == "does_not_apply" and not verbose:
-        lines.append("         when:")
-        lines += _tree_lines(d["when"], "           ")
-        return lines
-    basis = d["basis"]
-    if basis:
-        arts = ", ".join(basis["articles"]) or "no article"
-        lines.append(f"         articles: {arts} (edition {basis['edition']}, {basis['status']})")
-    else:
-        lines.append("         articles: none under this edition")
-    for part in ("when", "open_when", "unless"):
-        if d[part] is not None:
-            lines.append(f"         {part}:")
-            lines += _tree_lines(d[part], "           ")
-    if d["specialises"]:
-        lines.append("         specialises: " + ", ".join(d["specialises"]))
-    if d.get("question"):
-        lines.append("         question: " + d["question"])
-    return lines
-
-
-def _precedent_lines(rows: Sequence[Mapping[str, Any]]) -> list[str]:
-    if not rows:
-        return ["       precedent: no decided case on this right bears on this stage"]
-    lines = ["       precedent compared:"]
-    for r in rows:
-        lines.append(
-            f"         {r['case']} ({r['side']}, effect {r['case_effect']}, "
-            f"{r['decided_under']}) — {r['bears']}"
-        )
-        lines.append("           dimensions compared: " + ", ".join(r["dimensions_compared"]))
-        if r["distinctions"]:
-            lines.append("           distinguished on: " + ", ".join(r["distinctions"]))
-    return lines
-
-
 def explanation_text(explanations: Sequence[Mapping[str, Any]], verbose: bool = False) -> str:
-    """The justification trees for a reader: per effect and stage, what settled it, every
-    doctrine considered with its conditions marked ✓ (holds) or ✗ (does not) and the fact
-    each leaf read, the exceptions and defeats, and the cases compared."""
-    from tarazy.engine.reports.reporting import visible
+    """The justification trees for a reader, in the language each was made in (rendered by
+    ``explain_text.render``)."""
+    from tarazy.engine.reports.explain_text import render
 
-    lines: list[str] = []
-    for e in explanations:
-        if lines:
-            lines.append("")
-        title = f" — {e['title']}" if e["title"] else ""
-        lines.append(f"== {e['id']}{title}")
-        where = f"{e['file']}:{e['line']}" if e["file"] and e["line"] else e["file"] or "-"
-        lines.append(f"   file: {where}")
-        lines.append(
-            f"   outcome: {e['outcome']} · Constitution applied: edition {e['edition']} "
-            f"({e['edition_title']}), as of {e['as_of']}"
-        )
-        for eff in e["effects"]:
-            lines.append("")
-            lines.append(f"   effect {eff['effect']} ({eff['right']}, {eff['kind']})")
-            for s in eff["stages"]:
-                lines.append(f"     {s['stage']}: {s['status']} — settled by {s['settled_by']}")
-                if s["status"] == "not_applicable" and not verbose:
-                    continue
-                if s["articles"]:
-                    lines.append("       articles applied: " + ", ".join(s["articles"]))
-                if s["concerns"]:
-                    lines.append("       concerns attached: " + ", ".join(s["concerns"]))
-                for q in s["questions"]:
-                    lines.append("       question: " + q)
-                for d in s["considered"]:
-                    lines += _doctrine_lines(d, verbose)
-                if s["precedent"] is not None:
-                    lines += _precedent_lines(s["precedent"])
-    wrapped: list[str] = []
-    for line in lines:
-        body = line.lstrip(" ")
-        indent = " " * (len(line) - len(body) + 4)
-        wrapped += textwrap.wrap(
-            visible(line),
-            width=WIDTH,
-            subsequent_indent=indent,
-            break_on_hyphens=False,
-            break_long_words=False,
-            drop_whitespace=True,
-        ) or [""]
-    return "\n".join(wrapped) + "\n"
+    return render(explanations, verbose)

@@ -19,100 +19,46 @@ from tarazy.engine.analysis.replaying import Replay
 from tarazy.engine.model import Case, Doctrine, DoctrineExample, conditions
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.facts import effect_facts
-from tarazy.engine.model.labels import ruling_label
+from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import OUTCOME_WORDS, article_label, holding_word, ruling_label
 from tarazy.engine.reports.wording import Wording
 from tarazy.engine.verdict.evaluating import doctrine_status, edition_for
 
-HEADINGS: dict[str, dict[str, str]] = {
-    "en": {
-        "stage": "Stage",
-        "outcome": "Outcome where it fires",
-        "effective": "In effect from",
-        "when": "It applies to an effect of a provision when",
-        "open_when": "It leaves the stage open, and asks the question below, when",
-        "unless": "It does not fire (the stage passes on it) when",
-        "fires": "Otherwise it fires.",
-        "question": "Question put",
-        "specialises": "Displaces, where it applies, the general doctrine(s)",
-        "basis": "Basis, per edition of the Constitution",
-        "rulings": "Rulings it comes from",
-        "no_rulings": "none: it rests on the text of the Constitution",
-        "not_decided": "Not decided by those rulings",
-        "reason": "Reason given when it fires",
-        "remedy": "Remedy",
-        "cases": "Decided cases it decides (replayed)",
-        "no_cases": "none of the decided cases",
-        "examples": "Examples",
-        "no_examples": "none (write tests/{id}.yaml beside the doctrine)",
-        "every": "every effect (no further condition)",
-        "lapsed": "lapsed",
-        "carried_by": "results carried by",
-        "file": "File",
-        "as_of": "as of",
-        "placeholders": "(words in braces are filled from the provision)",
-        "art": "Art.",
-        "same": "same",
-        "changed": "changed",
-    },
-    "ru": {
-        "stage": "Стадия",
-        "outcome": "Итог, если доктрина срабатывает",
-        "effective": "Действует с",
-        "when": "Применяется к последствию нормы, если",
-        "open_when": "Оставляет стадию открытой и ставит вопрос ниже, если",
-        "unless": "Не срабатывает (стадия пройдена), если",
-        "fires": "Иначе срабатывает.",
-        "question": "Вопрос",
-        "specialises": "Вытесняет, где применяется, общие доктрины",
-        "basis": "Основание по редакциям Конституции",
-        "rulings": "Решения, из которых она выведена",
-        "no_rulings": "нет: основана на тексте Конституции",
-        "not_decided": "Чего эти решения не решили",
-        "reason": "Мотив при срабатывании",
-        "remedy": "Как исправить",
-        "cases": "Решённые дела, которые она решает (воспроизведены)",
-        "no_cases": "ни одно из решённых дел",
-        "examples": "Примеры",
-        "no_examples": "нет (добавьте tests/{id}.yaml рядом с доктриной)",
-        "every": "любое последствие (без иных условий)",
-        "lapsed": "утратило силу",
-        "carried_by": "результаты сохраняют",
-        "file": "Файл",
-        "as_of": "на дату",
-        "placeholders": "(слова в фигурных скобках берутся из нормы)",
-        "art": "ст.",
-        "same": "без изменений",
-        "changed": "изменено",
-    },
+HEADINGS: dict[str, str] = {
+    # msgids of the message catalogue
+    "stage": N_("Stage"),
+    "outcome": N_("Outcome where it fires"),
+    "effective": N_("In effect from"),
+    "when": N_("It applies to an effect of a provision when"),
+    "open_when": N_("It leaves the stage open, and asks the question below, when"),
+    "unless": N_("It does not fire (the stage passes on it) when"),
+    "fires": N_("Otherwise it fires."),
+    "question": N_("Question put"),
+    "specialises": N_("Displaces, where it applies, the general doctrine(s)"),
+    "basis": N_("Basis, per edition of the Constitution"),
+    "rulings": N_("Rulings it comes from"),
+    "no_rulings": N_("none: it rests on the text of the Constitution"),
+    "not_decided": N_("Not decided by those rulings"),
+    "reason": N_("Reason given when it fires"),
+    "remedy": N_("Remedy"),
+    "cases": N_("Decided cases it decides (replayed)"),
+    "no_cases": N_("none of the decided cases"),
+    "examples": N_("Examples"),
+    "no_examples": N_("none (write tests/{id}.yaml beside the doctrine)"),
+    "every": N_("every effect (no further condition)"),
+    "lapsed": N_("lapsed"),
+    "carried_by": N_("results carried by"),
+    "file": N_("File"),
+    "as_of": N_("as of"),
+    "placeholders": N_("(words in braces are filled from the provision)"),
+    "same": N_("same"),
+    "changed": N_("changed"),
 }
-
-STAGE_WORDS_RU: dict[str, str] = {
-    "legality": "законность: ограничение только законом, с прямым основанием",
-    "absolute_rights": "права, не подлежащие ограничению; запрет ограничений по политическим "
-    "мотивам",
-    "legitimate_aim": "цель, допускаемая ограничительной оговоркой",
-    "necessity": "наименее ограничительное средство",
-    "balance": "соразмерность в узком смысле",
-    "equality": "различие только при объективном и разумном обосновании",
-    "certainty": "ясность и предсказуемость норм",
-}
-OUTCOME_WORDS_RU = {
-    "violation": "норма не соответствует Конституции",
-    "concern": "норма соответствует, с рекомендацией",
-}
-EXPECT_WORDS = {
-    "en": {
-        "fires": "fires",
-        "passes": "passes",
-        "open": "leaves the stage open",
-        "does_not_apply": "does not apply",
-    },
-    "ru": {
-        "fires": "срабатывает",
-        "passes": "стадия пройдена",
-        "open": "стадия открыта",
-        "does_not_apply": "не применяется",
-    },
+EXPECT_WORDS: dict[str, str] = {
+    "fires": N_("fires"),
+    "passes": N_("passes"),
+    "open": N_("leaves the stage open"),
+    "does_not_apply": N_("does not apply"),
 }
 
 
@@ -153,12 +99,11 @@ def show_text(
     lang: str = "en",
 ) -> str:
     """The plain-language account of one doctrine (see the module)."""
-    lang = "ru" if lang in ("ru", "kk") else "en"
-    h = HEADINGS[lang]
+    h = {key: message(text, lang) for key, text in HEADINGS.items()}
     words = Wording(catalogue, lang)
     d = doctrine
-    stage = STAGE_WORDS_RU[d.stage] if lang == "ru" else model.STAGES[d.stage]
-    outcome = OUTCOME_WORDS_RU[d.outcome] if lang == "ru" else model.DOCTRINE_OUTCOMES[d.outcome]
+    stage = message(model.STAGES[d.stage], lang)
+    outcome = message(model.DOCTRINE_OUTCOMES[d.outcome], lang)
     lines = [f"{d.id} — {d.title.get(lang)}", ""]
     lines.append(f"{h['stage']}: {stage}")
     lines.append(f"{h['outcome']}: {outcome}")
@@ -181,7 +126,7 @@ def show_text(
     for b in d.basis:
         edition = catalogue.edition(b.edition)
         status = h[b.status] if b.status in ("lapsed", "same", "changed") else b.status
-        arts = ", ".join(f"{h['art']} {a}" for a in b.articles) or "-"
+        arts = ", ".join(article_label(a, lang) for a in b.articles) or "-"
         lines.append(f"  {b.edition} ({edition.title.get(lang)}): {arts} [{status}]")
         if b.note:
             lines += _wrap(b.note, "      ")
@@ -193,11 +138,11 @@ def show_text(
         lines.append(f"  {h['no_rulings']}")
     for ruling in d.rulings:
         case = by_id.get(ruling)
-        label = ruling_label(ruling)
+        label = ruling_label(ruling, lang)
         if case is None:
-            lines.append(f"  {label} ({ruling}): no case file")
+            lines.append(f"  {label} ({ruling}): {message('no case file', lang)}")
         else:
-            holding = model.HOLDINGS[case.holding]
+            holding = holding_word(case.holding, lang)
             lines += _wrap(
                 f"{label} ({ruling}, {case.date.isoformat()}): {case.title} — {holding}", "  "
             )
@@ -208,13 +153,20 @@ def show_text(
     lines += ["", f"{h['cases']}:"]
     if not decided:
         lines.append(f"  {h['no_cases']}")
-    expect = EXPECT_WORDS[lang]
+    expect = {key: message(text, lang) for key, text in EXPECT_WORDS.items()}
     for x in decided:
-        relied = ", relied on" if x.relied_on else ""
+        relied = message(", relied on", lang) if x.relied_on else ""
+        said = message(
+            "held: {holding}; the doctrine {does}{relied}; engine: {outcome}",
+            lang,
+            holding=holding_word(x.case.holding, lang),
+            does=expect[x.status],
+            relied=relied,
+            outcome=message(OUTCOME_WORDS[x.outcome], lang),
+        )
         lines += _wrap(
-            f"{ruling_label(x.case.id)} ({x.case.id}, {x.case.date.isoformat()}): "
-            f"{x.case.title} — held: {model.HOLDINGS[x.case.holding]}; the doctrine "
-            f"{expect[x.status]}{relied}; engine: {x.outcome}",
+            f"{ruling_label(x.case.id, lang)} ({x.case.id}, {x.case.date.isoformat()}): "
+            f"{x.case.title} — {said}",
             "  ",
         )
     lines += ["", f"{h['examples']}:"]

@@ -101,8 +101,8 @@ class Checker:
         item = reporting.CheckedProvision(
             verdict,
             group.file,
-            reporting.drafting_notes(verdict),
-            self._warnings(verdict, self.doctrines, self.catalogue),
+            reporting.drafting_notes(verdict, self.lang),
+            self._warnings(verdict, self.doctrines, self.catalogue, self.lang),
             group.overridden,
             group.explain_options,
         )
@@ -112,12 +112,14 @@ class Checker:
             from tarazy.engine.reports import ciformats
 
             explain = reporting.explain_command(item, self.lang)
-            return verdict.outcome, ciformats.sarif_piece(ciformats.sarif_results(item, explain))
+            return verdict.outcome, ciformats.sarif_piece(
+                ciformats.sarif_results(item, explain, self.lang)
+            )
         lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
         if self.fmt == "junit":
             from tarazy.engine.reports import ciformats
 
-            return verdict.outcome, ciformats.junit_case(item, lines)
+            return verdict.outcome, ciformats.junit_case(item, lines, self.lang)
         return verdict.outcome, "\n".join(lines) + "\n"
 
     def close(self) -> None:
@@ -190,7 +192,7 @@ class Report:
                 group.file, group.edition, group.day, self.catalogue, self.lang, first
             )
             if group.overridden is not None:
-                lines.append(reporting.override_line(group.day, group.overridden))
+                lines.append(reporting.override_line(group.day, group.overridden, self.lang))
             self.write("\n".join(lines) + "\n")
         self.write(piece)
 
@@ -216,9 +218,9 @@ class Report:
 
             self.write(ciformats.sarif_close(self.stamp, self._results))
         else:
-            lines = reporting.text_summary(self.counts)
+            lines = reporting.text_summary(self.counts, self.lang)
             if self.stamp is not None:
-                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions)))
+                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions), self.lang))
             self.write("\n".join(lines) + "\n")
 
 

@@ -55,6 +55,7 @@ from tarazy.engine.model import (
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.facts import Facts, effect_facts, field_registry
+from tarazy.engine.model.messages import N_, message
 from tarazy.engine.rules.compiling import CompiledRules
 from tarazy.engine.rules.matching import Match
 from tarazy.engine.verdict import explaining
@@ -70,42 +71,24 @@ STAGE_ORDER = {stage: i for i, stage in enumerate(STAGES)}
 # reasonable justification"), and the one stage that concerns only differentiations.
 _NOT_FOR_DIFFERENTIATION = frozenset({"absolute_rights", "legitimate_aim", "necessity", "balance"})
 
-STAGE_QUESTIONS: dict[str, dict[str, str]] = {
-    "legality": {
-        "en": "Which law (a constitutional law, a code or a law) provides this restriction?",
-        "ru": "Какой закон (конституционный закон, кодекс или закон) предусматривает это "
-        "ограничение?",
-    },
-    "absolute_rights": {
-        "en": "Does the effect leave the substance of the right intact?",
-        "ru": "Сохраняет ли последствие право по существу?",
-    },
-    "legitimate_aim": {
-        "en": "Which aim admitted by the restriction clause does the effect serve?",
-        "ru": "Какой цели, допускаемой Конституцией, служит ограничение?",
-    },
-    "necessity": {
-        "en": "Is this the least restrictive means to the aim (would a shorter term, a "
-        "safeguard or a narrower group do)?",
-        "ru": "Является ли мера наименее ограничительной для достижения цели (достаточно ли "
-        "более короткого срока, гарантии или более узкого круга лиц)?",
-    },
-    "balance": {
-        "en": "Does the weight of the aim justify the burden on the right (proportionality "
-        "in the strict sense)?",
-        "ru": "Оправдывает ли значимость цели тяжесть ограничения права (соразмерность в "
-        "узком смысле)?",
-    },
-    "equality": {
-        "en": "Does the difference in treatment have an objective and reasonable "
-        "justification: a legitimate aim, pursued by proportionate means?",
-        "ru": "Имеет ли различие в правовом положении объективное и разумное обоснование: "
-        "законную цель и соразмерные средства?",
-    },
-    "certainty": {
-        "en": "Is the rule clear and foreseeable in its effect?",
-        "ru": "Является ли норма ясной и предсказуемой по своим последствиям?",
-    },
+STAGE_QUESTIONS: dict[str, str] = {
+    # The question of a stage no doctrine frames (msgids of the message catalogue).
+    "legality": N_("Which law (a constitutional law, a code or a law) provides this restriction?"),
+    "absolute_rights": N_("Does the effect leave the substance of the right intact?"),
+    "legitimate_aim": N_("Which aim admitted by the restriction clause does the effect serve?"),
+    "necessity": N_(
+        "Is this the least restrictive means to the aim (would a shorter term, a "
+        "safeguard or a narrower group do)?"
+    ),
+    "balance": N_(
+        "Does the weight of the aim justify the burden on the right (proportionality "
+        "in the strict sense)?"
+    ),
+    "equality": N_(
+        "Does the difference in treatment have an objective and reasonable "
+        "justification: a legitimate aim, pursued by proportionate means?"
+    ),
+    "certainty": N_("Is the rule clear and foreseeable in its effect?"),
 }
 
 
@@ -189,7 +172,11 @@ class Evaluator:
                                 general.stage,
                                 index,
                                 special.id,
-                                f"displaced by the special doctrine {special.id}",
+                                message(
+                                    "displaced by the special doctrine {doctrine}",
+                                    lang,
+                                    doctrine=special.id,
+                                ),
                             )
                         )
             context: Mapping[str, str] | None = None
@@ -247,8 +234,11 @@ class Evaluator:
                                 f.stage,
                                 index,
                                 "violation",
-                                "the effect fails a stage; a concern saying it conforms "
-                                "does not stand beside that",
+                                message(
+                                    "the effect fails a stage; a concern saying it conforms "
+                                    "does not stand beside that",
+                                    lang,
+                                ),
                             )
                         )
                 effect_findings = [f for f in effect_findings if f.outcome == "violation"]
@@ -353,7 +343,7 @@ class Evaluator:
             return _with(result, concerns=concern_ids), concern_findings
         questions = [
             explaining.fill(d.question.get(lang), values()) for d in opening if d.question
-        ] or [STAGE_QUESTIONS[stage]["ru" if lang in ("ru", "kk") else "en"]]
+        ] or [message(STAGE_QUESTIONS[stage], lang)]
         read = self._doctrine_result(stage, "open", opening, facts, edition) if opening else None
         return (
             StageResult(
@@ -415,37 +405,30 @@ class Evaluator:
     ) -> Finding:
         cases = ", ".join(step.cases)
         dims = ", ".join(step.dimensions)
-        ru = lang in ("ru", "kk")
+        fields = {"number": index + 1, "cases": cases, "dimensions": dims}
         if outcome == "violation":
-            reason = (
-                f"Последствие {index + 1} по существу совпадает с делом {cases}, в котором Суд "
-                f"признал норму не соответствующей Конституции, и не менее ограничительно по "
-                f"измерениям: {dims}."
-                if ru
-                else f"Effect {index + 1} is on point with {cases}, held not to conform, and at "
-                f"least as restrictive on every dimension its reasoning reads ({dims})."
+            reason = message(
+                "Effect {number} is on point with {cases}, held not to conform, and at least as "
+                "restrictive on every dimension its reasoning reads ({dimensions}).",
+                lang,
+                **fields,
             )
-            remedy = (
-                f"Отличить норму от {cases}: сделать её менее ограничительной хотя бы по одному "
-                f"из измерений ({dims})."
-                if ru
-                else f"Distinguish the provision from {cases}: make it less restrictive on at "
-                f"least one of these dimensions ({dims})."
+            remedy = message(
+                "Distinguish the provision from {cases}: make it less restrictive on at least "
+                "one of these dimensions ({dimensions}).",
+                lang,
+                **fields,
             )
         else:
-            reason = (
-                f"Последствие {index + 1} не более ограничительно, чем норма, признанная "
-                f"соответствующей Конституции лишь с рекомендациями или в истолковании Суда "
-                f"({cases}); это относится и к нему."
-                if ru
-                else f"Effect {index + 1} is no more restrictive than the provision upheld only "
-                f"with recommendations or in the Court's interpretation ({cases}); the same "
-                "holds for it."
+            reason = message(
+                "Effect {number} is no more restrictive than the provision upheld only with "
+                "recommendations or in the Court's interpretation ({cases}); the same holds "
+                "for it.",
+                lang,
+                **fields,
             )
-            remedy = (
-                f"Учесть рекомендации или истолкование Суда в {cases}."
-                if ru
-                else f"Take up the Court's recommendations or interpretation in {cases}."
+            remedy = message(
+                "Take up the Court's recommendations or interpretation in {cases}.", lang, **fields
             )
         return Finding(
             doctrine=f"precedent:{step.cases[0]}",

@@ -44,7 +44,7 @@ def _vocabulary_ids() -> set[str]:
     for vocab in (
         model.EFFECT_KINDS,
         model.INSTRUMENTS,
-        model.BASES,
+        model.TRIGGERS,
         model.LEGAL_GROUNDS,
         model.SAFEGUARDS,
         model.GROUNDS_OF_DISTINCTION,

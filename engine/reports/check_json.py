@@ -8,7 +8,6 @@ order from sets). Every report states the edition of the Constitution it applied
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shlex
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -17,7 +16,7 @@ from typing import Any
 import attrs
 
 from tarazy.engine import model
-from tarazy.engine.model import NearestCase, Verdict
+from tarazy.engine.model import NearestCase, Verdict, jsonout
 
 __all__ = [
     "JSON_OPEN",
@@ -100,7 +99,7 @@ JSON_OPEN = '{\n  "provisions": ['
 
 def provision_json_text(item: CheckedProvision) -> str:
     """One provision of the JSON report, on one line (the C encoder: no indent)."""
-    return json.dumps(provision_json(item), ensure_ascii=False)
+    return jsonout.line(provision_json(item))
 
 
 def json_item(text: str, first: bool) -> str:
@@ -114,10 +113,10 @@ def json_close(
     """The end of the JSON report: the array closed, the summary by outcome, and (when
     given) ``"tarazy"``: the version and the content hashes of the doctrines and cases."""
     summary = {o: counts.get(o, 0) for o in model.VERDICT_OUTCOMES}
-    body = json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    body = jsonout.dumps(summary).replace("\n", "\n  ")
     tail = ""
     if stamp is not None:
-        made = json.dumps(dict(stamp), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        made = jsonout.dumps(dict(stamp)).replace("\n", "\n  ")
         tail = ',\n  "tarazy": ' + made
     return ("\n  ]" if any_provision else "]") + ',\n  "summary": ' + body + tail + "\n}\n"
 

@@ -24,11 +24,10 @@ verdict did not follow.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tarazy.engine.model import Doctrine, Provision, StageResult, Verdict
+from tarazy.engine.model import Doctrine, Provision, StageResult, Verdict, jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.conditions import AllOf, AnyOf, Condition, Not, Test, describe
 from tarazy.engine.model.errors import EngineError
@@ -348,9 +347,7 @@ def _status_on(verdict: Verdict, doctrine: str, index: int) -> str:
 
 def explanation_json(explanations: Sequence[Mapping[str, Any]], head: Mapping[str, Any]) -> str:
     """The explanations as one JSON document (deterministic: sorted nowhere, built in order)."""
-    return json.dumps({**head, "provisions": list(explanations)}, ensure_ascii=False, indent=2) + (
-        "\n"
-    )
+    return jsonout.document({**head, "provisions": list(explanations)})
 
 
 def explanation_text(explanations: Sequence[Mapping[str, Any]], verbose: bool = False) -> str:

@@ -4,13 +4,13 @@ the scholar's and CI's reports, with no --lang option)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import attrs
 
 from tarazy.engine.analysis.precedent import Conflict
 from tarazy.engine.analysis.replaying import Flip, Replay, summary
+from tarazy.engine.model import jsonout
 
 MATCH_LABEL = {
     "match": "match",
@@ -45,7 +45,7 @@ def replay_json(replays: Sequence[Replay], conflicts: Sequence[Conflict] = ()) -
         "summary": summary(replays),
         "inconsistencies": [attrs.asdict(c) for c in conflicts],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(data)
 
 
 def replay_text(
@@ -183,4 +183,4 @@ def flips_json(flips: Sequence[Flip], baseline: str, current: str) -> str:
             for f in flips
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(data)

@@ -3,11 +3,10 @@ Markdown (English only: the command has no --lang option)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from tarazy.engine.analysis.survival import CaseSurvival, DoctrineSurvival
-from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model import DoctrineSet, jsonout
 from tarazy.engine.model.labels import ruling_label
 from tarazy.engine.reports.textutil import wrap as _wrap
 
@@ -73,7 +72,7 @@ def survival_json(
             for d in doctrines
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(data)
 
 
 def _basis_line(d: DoctrineSurvival) -> str:

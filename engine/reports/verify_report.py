@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tarazy.engine.model import DoctrineSet
+from tarazy.engine.model import DoctrineSet, jsonout
 from tarazy.engine.reports.textutil import wrap as _wrap
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ def verify_json(results: Sequence[Result], seed: int, profile: str) -> str:
         "seed": seed,
         "profile": profile,
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsonout.document(data)
 
 
 def verify_text(

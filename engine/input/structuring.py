@@ -150,7 +150,7 @@ def _written(field: FieldInfo, value: Any) -> object:
     if field.form == "choices":
         return list(value)
     if field.form == "amounts":
-        return dict(value)
+        return {k: _number(v) for k, v in value}
     if field.form == "record":
         if isinstance(value, Duration):
             return _duration_data(value)
@@ -162,11 +162,18 @@ def _written(field: FieldInfo, value: Any) -> object:
     return value
 
 
+def _number(value: float | None) -> float | int | None:
+    """A number as a drafter writes it: 2.0 as 2 (the loader reads both to the same float)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _duration_data(duration: Duration) -> object:
     if duration.kind == "indefinite":
         return "indefinite"
     if duration.kind == "fixed":
-        return {duration.unit: duration.amount}
+        return {duration.unit: _number(duration.amount)}
     if duration.kind == "until_condition":
         return {"until": duration.until}
     return None  # not time-bound: the default, never written

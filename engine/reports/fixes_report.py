@@ -220,7 +220,8 @@ def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
             "   " + message("no stage fails: nothing to fix", lang),
         ]
     after = message(OUTCOME_LABEL[item.after.outcome], lang)
-    lines = [f"[{before} → {after}] {p.id}{title}"]
+    same = item.after.outcome == verdict.outcome  # "[X → X]" would read as a change
+    lines = [f"[{before}] {p.id}{title}" if same else f"[{before} → {after}] {p.id}{title}"]
     for fix in item.fixes:
         lines += _fix_lines(fix, item, lang)
     lines.append(

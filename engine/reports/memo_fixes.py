@@ -79,7 +79,7 @@ def memo_fix(fix: Fix, lang: str) -> MemoFix:
         )
     else:
         words = message(
-            "no change along the dimensions cures it; `tarazy fix` gives the reason.", lang
+            "no change along the dimensions cures it; tarazy fix gives the reason.", lang
         )
     patch = patch_text(fix.changes) if fix.status in ("passes", "open") else ""
     return MemoFix(fix.effect + 1, fix.stage, words, patch)

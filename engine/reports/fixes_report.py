@@ -91,12 +91,14 @@ def change_text(change: Change) -> str:
     return f"{where}{side(change.before)}  →  {where}{side(change.after)}"
 
 
-def _fix_lines(fix: Fix, item: ProvisionFixes, lang: str) -> list[str]:
+def _fix_lines(
+    fix: Fix, item: ProvisionFixes, lang: str, catalogue: Catalogue | None = None
+) -> list[str]:
     verdict = item.before
     head = message(
         "{effect} · {stage} · fails by {deciding}",
         lang,
-        effect=effect_label(verdict, fix.effect),
+        effect=effect_label(verdict, fix.effect, lang, catalogue),
         stage=message(STAGE_LABEL[fix.stage], lang),
         deciding=", ".join(fix.deciding),
     )
@@ -207,7 +209,9 @@ def _why(fix: Fix, lang: str) -> str:
     return text
 
 
-def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
+def provision_fixes_text(
+    item: ProvisionFixes, lang: str = "en", catalogue: Catalogue | None = None
+) -> list[str]:
     """The lines for one provision: its verdict before and after, each failing stage with
     its fix (or why there is none), and how many provisions the search evaluated."""
     verdict = item.before
@@ -223,7 +227,7 @@ def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
     same = item.after.outcome == verdict.outcome  # "[X → X]" would read as a change
     lines = [f"[{before}] {p.id}{title}" if same else f"[{before} → {after}] {p.id}{title}"]
     for fix in item.fixes:
-        lines += _fix_lines(fix, item, lang)
+        lines += _fix_lines(fix, item, lang, catalogue)
     lines.append(
         "   "
         + message(
@@ -258,7 +262,7 @@ def fixes_text(
         lines += text_header(file, first.edition, first.as_of, catalogue, lang, n == 0)
         for item in items:
             lines.append("")
-            lines += provision_fixes_text(item, lang)
+            lines += provision_fixes_text(item, lang, catalogue)
             for fix in item.fixes:
                 counts[fix.status] += 1
     lines.append("")

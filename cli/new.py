@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tarazy.engine.model.errors import InputError
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
 
 if TYPE_CHECKING:
     from tarazy.engine.input.guided import Answers, Question
@@ -165,7 +165,7 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
                 day=day.isoformat(),
             )
         )
-        title_question = guided.Question("title", "Title of the bill", "text", optional=True)
+        title_question = guided.Question("title", N_("Title of the bill"), "text", optional=True)
         title = ask(title_question, {}, lang)
         provision_questions = guided.provision_questions(catalogue, lang)
         effect_questions = guided.effect_questions(catalogue, edition.id, lang)

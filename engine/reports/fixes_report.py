@@ -18,7 +18,7 @@ from typing import Any
 from tarazy.engine.analysis.fixing import NOT_CONTROLLED, Change, Fix, ProvisionFixes
 from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
 from tarazy.engine.reports.reporting import (
     OUTCOME_LABEL,
     STAGE_LABEL,
@@ -41,18 +41,22 @@ _RESERVED = {"true", "false", "yes", "no", "null", "on", "off", "y", "n", "~"}
 
 # What the report says of a key a fix tried but could not move (no less restrictive value).
 _UNMOVED = {
-    "aims": "an aim is dropped only while another stays stated; replacing the only aim with "
-    "an admitted one would relabel the provision, not amend it",
-    "legal_ground": "the legal ground is already the strongest (express)",
-    "instrument": "the act already has the highest rank",
-    "duration": "no fixed term shorter than the present one is offered",
-    "safeguards": "every safeguard is already present",
-    "addressees.breadth": "the addressees' breadth is not stated, or already the narrowest",
-    "trigger_severity": "the severity of the trigger is not stated, or already the most serious",
-    "clarity": "clarity is not stated, or already clear",
-    "delegated_to": "nothing is left to a by-law",
-    "ordered_by": "a court already orders it",
-    "magnitude": "no magnitude is stated",
+    "aims": N_(
+        "an aim is dropped only while another stays stated; replacing the only aim with "
+        "an admitted one would relabel the provision, not amend it"
+    ),
+    "legal_ground": N_("the legal ground is already the strongest (express)"),
+    "instrument": N_("the act already has the highest rank"),
+    "duration": N_("no fixed term shorter than the present one is offered"),
+    "safeguards": N_("every safeguard is already present"),
+    "addressees.breadth": N_("the addressees' breadth is not stated, or already the narrowest"),
+    "trigger_severity": N_(
+        "the severity of the trigger is not stated, or already the most serious"
+    ),
+    "clarity": N_("clarity is not stated, or already clear"),
+    "delegated_to": N_("nothing is left to a by-law"),
+    "ordered_by": N_("a court already orders it"),
+    "magnitude": N_("no magnitude is stated"),
 }
 
 
@@ -91,12 +95,14 @@ def change_text(change: Change) -> str:
     return f"{where}{side(change.before)}  →  {where}{side(change.after)}"
 
 
-def _fix_lines(fix: Fix, item: ProvisionFixes, lang: str) -> list[str]:
+def _fix_lines(
+    fix: Fix, item: ProvisionFixes, lang: str, catalogue: Catalogue | None = None
+) -> list[str]:
     verdict = item.before
     head = message(
         "{effect} · {stage} · fails by {deciding}",
         lang,
-        effect=effect_label(verdict, fix.effect),
+        effect=effect_label(verdict, fix.effect, lang, catalogue),
         stage=message(STAGE_LABEL[fix.stage], lang),
         deciding=", ".join(fix.deciding),
     )
@@ -162,7 +168,13 @@ def _where(change: Change, lang: str) -> str:
 
 def _why(fix: Fix, lang: str) -> str:
     facts = "; ".join(
-        message("{what} ({field}: {value})", lang, what=NOT_CONTROLLED[f], field=f, value=v)
+        message(
+            "{what} ({field}: {value})",
+            lang,
+            what=message(NOT_CONTROLLED[f], lang),
+            field=f,
+            value=v,
+        )
         for f, v in fix.why
     )
     if fix.reason == "no_dimension":
@@ -207,9 +219,12 @@ def _why(fix: Fix, lang: str) -> str:
     return text
 
 
-def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
+def provision_fixes_text(
+    item: ProvisionFixes, lang: str = "en", catalogue: Catalogue | None = None
+) -> list[str]:
     """The lines for one provision: its verdict before and after, each failing stage with
-    its fix (or why there is none), and how many provisions the search evaluated."""
+    its fix (or why there is none), and how many provisions the search evaluated. With
+    ``catalogue`` the effect's right is named in words (else by its id)."""
     verdict = item.before
     p = verdict.provision
     title = f" — {p.title}" if p.title else ""
@@ -222,7 +237,7 @@ def provision_fixes_text(item: ProvisionFixes, lang: str = "en") -> list[str]:
     after = message(OUTCOME_LABEL[item.after.outcome], lang)
     lines = [f"[{before} → {after}] {p.id}{title}"]
     for fix in item.fixes:
-        lines += _fix_lines(fix, item, lang)
+        lines += _fix_lines(fix, item, lang, catalogue)
     lines.append(
         "   "
         + message(
@@ -257,7 +272,7 @@ def fixes_text(
         lines += text_header(file, first.edition, first.as_of, catalogue, lang, n == 0)
         for item in items:
             lines.append("")
-            lines += provision_fixes_text(item, lang)
+            lines += provision_fixes_text(item, lang, catalogue)
             for fix in item.fixes:
                 counts[fix.status] += 1
     lines.append("")

@@ -18,7 +18,7 @@ from tarazy.engine import model
 from tarazy.engine.model import DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.labels import ruling_label
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
 from tarazy.engine.reports import streaming
 from tarazy.engine.reports.memo_blocks import (
     Block,
@@ -78,35 +78,40 @@ def msg(msgid: str, lang: str, /, **fields: object) -> str:
 
 
 OUTCOME = {
-    "does_not_conform": "Does not conform",
-    "conforms_with_concerns": "Conforms, with concerns",
-    "conforms": "Conforms",
-    "open": "Open",
+    "does_not_conform": N_("Does not conform"),
+    "conforms_with_concerns": N_("Conforms, with concerns"),
+    "conforms": N_("Conforms"),
+    "open": N_("Open"),
 }
-STATUS = {"fails": "FAILS", "passes": "passes", "open": "OPEN", "not_applicable": "n/a"}
+STATUS = {
+    "fails": N_("FAILS"),
+    "passes": N_("passes"),
+    "open": N_("OPEN"),
+    "not_applicable": N_("n/a"),
+}
 STAGE = {
-    "legality": "Legality",
-    "absolute_rights": "Absolute rights",
-    "legitimate_aim": "Legitimate aim",
-    "necessity": "Necessity",
-    "balance": "Balance",
-    "equality": "Equality",
-    "certainty": "Certainty",
+    "legality": N_("Legality"),
+    "absolute_rights": N_("Absolute rights"),
+    "legitimate_aim": N_("Legitimate aim"),
+    "necessity": N_("Necessity"),
+    "balance": N_("Balance"),
+    "equality": N_("Equality"),
+    "certainty": N_("Certainty"),
 }
 KIND = {
-    "denial": "denial of the right",
-    "condition": "condition of access",
-    "ban": "ban",
-    "deprivation": "deprivation",
-    "procedural_limit": "procedural limit",
-    "differentiation": "differentiation",
-    "sanction": "sanction",
+    "denial": N_("denial of the right"),
+    "condition": N_("condition of access"),
+    "ban": N_("ban"),
+    "deprivation": N_("deprivation"),
+    "procedural_limit": N_("procedural limit"),
+    "differentiation": N_("differentiation"),
+    "sanction": N_("sanction"),
 }
 HOLDING = {
-    "does_not_conform": "held not to conform",
-    "conforms_with_recommendations": "upheld with recommendations",
-    "conforms_in_interpretation": "upheld in interpretation",
-    "conforms": "upheld",
+    "does_not_conform": N_("held not to conform"),
+    "conforms_with_recommendations": N_("upheld with recommendations"),
+    "conforms_in_interpretation": N_("upheld in interpretation"),
+    "conforms": N_("upheld"),
 }
 assert set(STAGE) == set(model.STAGES) and set(KIND) == set(model.EFFECT_KINDS)
 assert set(OUTCOME) == set(model.VERDICT_OUTCOMES)

@@ -33,6 +33,7 @@ from tarazy.engine.input.yamlfile import Document
 from tarazy.engine.model import Addressees, Bill, Effect
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import article_label
 
 __all__ = [
     "DURATION_KINDS",
@@ -417,13 +418,15 @@ def _right_text(catalogue: Catalogue, right_id: str, edition: str, lang: str) ->
         )
     if entry.never_restrictable:
         return message(
-            "{name} - Art. {article}; never restrictable under the {edition} edition",
+            "{name} - {article}; never restrictable under the {edition} edition",
             lang,
             name=name,
-            article=entry.article,
+            article=article_label(entry.article, lang),
             edition=edition,
         )
-    return message("{name} - Art. {article}", lang, name=name, article=entry.article)
+    return message(
+        "{name} - {article}", lang, name=name, article=article_label(entry.article, lang)
+    )
 
 
 def _aim_describer(catalogue: Catalogue, edition: str, lang: str) -> Callable[[str, Answers], str]:
@@ -438,7 +441,9 @@ def _aim_describer(catalogue: Catalogue, edition: str, lang: str) -> Callable[[s
                 name=name,
                 edition=edition,
             )
-        return message("{name} - admitted by Art. {article}", lang, name=name, article=article)
+        return message(
+            "{name} - admitted by {article}", lang, name=name, article=article_label(article, lang)
+        )
 
     return describe
 

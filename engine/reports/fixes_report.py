@@ -19,6 +19,7 @@ from tarazy.engine.analysis.fixing import NOT_CONTROLLED, Change, Fix, Provision
 from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import OUTCOME_WORDS
 from tarazy.engine.reports.reporting import (
     OUTCOME_LABEL,
     STAGE_LABEL,
@@ -244,8 +245,8 @@ def provision_fixes_text(
             "amended provision: {after} (was: {before}); the search evaluated {n} amended "
             "provisions",
             lang,
-            after=message(OUTCOME_LABEL[item.after.outcome], lang).lower(),
-            before=before.lower(),
+            after=message(OUTCOME_WORDS[item.after.outcome], lang),
+            before=message(OUTCOME_WORDS[verdict.outcome], lang),
             n=item.evaluations,
         )
     )

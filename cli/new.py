@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from tarazy.engine.model.errors import InputError
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
 
 if TYPE_CHECKING:
     from tarazy.engine.input.guided import Answers, Question
@@ -31,8 +31,9 @@ __all__ = ["new"]
 
 
 class AnswerType(click.ParamType[Any]):
-    """One question's answer: ``Question.parse``, its ValueError turned into click's
-    re-ask with the reason ("Error: ..." on standard error)."""
+    """One question's answer: ``Question.parse``, its ValueError turned into
+    ``click.BadParameter``; ``ask`` re-asks with the reason ("Error: ..." in the reader's
+    language, on standard error)."""
 
     name = "answer"
 
@@ -74,9 +75,13 @@ def ask(question: Question, answers: Answers, lang: str, taken: Sequence[str] = 
     else:
         hint = message("Enter: not stated", lang) if question.optional else ""
     text = message(question.ask, lang) + (f" [{hint}]" if hint else "")
-    return click.prompt(
-        text, type=AnswerType(question, taken, lang), default="", show_default=False, err=True
-    )
+    answer_type = AnswerType(question, taken, lang)
+    while True:  # click's own re-ask would print its English "Error: " before the reason
+        answer = click.prompt(text, default="", show_default=False, err=True)
+        try:
+            return answer_type.convert(answer, None, None)
+        except click.BadParameter as exc:
+            _say(message("Error: {text}", lang, text=exc.message))
 
 
 def _refuse_target(file: Path, force: bool) -> None:
@@ -165,7 +170,7 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
                 day=day.isoformat(),
             )
         )
-        title_question = guided.Question("title", "Title of the bill", "text", optional=True)
+        title_question = guided.Question("title", N_("Title of the bill"), "text", optional=True)
         title = ask(title_question, {}, lang)
         provision_questions = guided.provision_questions(catalogue, lang)
         effect_questions = guided.effect_questions(catalogue, edition.id, lang)

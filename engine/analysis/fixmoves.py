@@ -21,6 +21,7 @@ from tarazy.engine import model
 from tarazy.engine.model import Duration, Provision, StageResult, conditions
 from tarazy.engine.model.dimensions import DIMENSIONS
 from tarazy.engine.model.facts import effect_facts
+from tarazy.engine.model.messages import N_
 from tarazy.engine.verdict.casebase import PASS_DIMENSIONS, doctrine_dimensions
 from tarazy.engine.verdict.evaluating import Evaluator
 
@@ -75,17 +76,19 @@ FIELD_KEY: dict[str, str] = {
 }
 
 NOT_CONTROLLED: dict[str, str] = {
-    "right": "the right affected",
-    "right_never_restrictable": "the right affected, which the Constitution puts beyond "
-    "restriction",
-    "kind": "what the effect does to the right",
-    "basis": "what triggers the effect",
-    "sector": "the field the provision governs",
-    "requirement": "what the condition requires",
-    "grounds_of_distinction": "the ground the difference in treatment turns on",
-    "political_grounds": "that it turns on political views, which the restriction clause "
-    "forbids in any form",
-    "justification": "the justification, which is the legal conclusion itself",
+    "right": N_("the right affected"),
+    "right_never_restrictable": N_(
+        "the right affected, which the Constitution puts beyond restriction"
+    ),
+    "kind": N_("what the effect does to the right"),
+    "basis": N_("what triggers the effect"),
+    "sector": N_("the field the provision governs"),
+    "requirement": N_("what the condition requires"),
+    "grounds_of_distinction": N_("the ground the difference in treatment turns on"),
+    "political_grounds": N_(
+        "that it turns on political views, which the restriction clause forbids in any form"
+    ),
+    "justification": N_("the justification, which is the legal conclusion itself"),
 }
 """Facts no fix changes, with the words the report uses for them (the module says why)."""
 

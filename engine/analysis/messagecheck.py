@@ -2,7 +2,8 @@
 
 The msgids are collected in three ways, so that a text the code prints cannot be missed:
 
-* every string literal passed as the first argument of ``message(...)`` or ``N_(...)`` in
+* every string literal passed as the first argument of ``message(...)``, ``N_(...)`` or
+  ``msg(...)`` (the memo's short name for ``message``) in
   the source of ``tarazy.engine`` and ``tarazy.cli`` (read with ``ast``, so a literal
   split over lines is joined as Python joins it);
 * the English descriptions of the vocabularies (``model.words.vocabulary``), which are
@@ -36,7 +37,7 @@ __all__ = ["CatalogueProblem", "catalogue_lines", "check", "source_msgids", "use
 
 ENGINE = Path(__file__).resolve().parents[1]
 SOURCES = (ENGINE, ENGINE.parent / "cli")
-_CALLS = {"message", "N_"}
+_CALLS = {"message", "N_", "msg"}  # msg: the memo's short name for message
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -78,7 +79,7 @@ def used_msgids(catalogue: Catalogue) -> dict[str, tuple[str, int]]:
     fields = [
         "kind",
         "instrument",
-        "basis",
+        "trigger",
         "legal_ground",
         "safeguards",
         "grounds_of_distinction",

@@ -32,7 +32,8 @@ from tarazy.engine.input import loading, schemas, writing
 from tarazy.engine.input.yamlfile import Document
 from tarazy.engine.model import Addressees, Bill, Effect
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import article_label
 
 __all__ = [
     "DURATION_KINDS",
@@ -54,10 +55,10 @@ SKIP = ("", "-")  # answers meaning "not stated" where the model allows it
 
 # How long an effect lasts: the kinds of model.Duration, described for a drafter.
 DURATION_KINDS: dict[str, str] = {
-    "none": "not time-bound (the question of a term does not arise)",
-    "indefinite": "indefinite (without limit of time)",
-    "fixed": "a fixed (maximum) term: a number of hours, days, months or years",
-    "until_condition": "until a condition is met",
+    "none": N_("not time-bound (the question of a term does not arise)"),
+    "indefinite": N_("indefinite (without limit of time)"),
+    "fixed": N_("a fixed (maximum) term: a number of hours, days, months or years"),
+    "until_condition": N_("until a condition is met"),
 }
 
 _SINGULAR = {unit[:-1]: unit for unit in model.DURATION_UNITS}  # "hour" -> "hours"
@@ -244,55 +245,59 @@ PROVISION_INSTRUMENT = "provision.instrument"
 # "<trigger>" stands for the schema's name of the trigger field; "duration" is asked as its
 # kind, then the term or the condition.
 EFFECT_FLOW: tuple[tuple[str, str, Callable[[Answers], bool] | None], ...] = (
-    ("right", "Which constitutional right does this effect touch?", None),
-    ("kind", "What does the effect do to the right?", None),
-    ("requirement", "What does the condition require?", _kind_is("condition")),
+    ("right", N_("Which constitutional right does this effect touch?"), None),
+    ("kind", N_("What does the effect do to the right?"), None),
+    ("requirement", N_("What does the condition require?"), _kind_is("condition")),
     (
         "addressees.category",
-        "Who is addressed? Name the category of persons in your words (e.g. judges, "
-        "foreign citizens)",
+        N_(
+            "Who is addressed? Name the category of persons in your words (e.g. judges, "
+            "foreign citizens)"
+        ),
         None,
     ),
-    ("addressees.breadth", "How broad is that group?", None),
-    ("<trigger>", "What triggers the effect?", None),
+    ("addressees.breadth", N_("How broad is that group?"), None),
+    ("<trigger>", N_("What triggers the effect?"), None),
     (
         "trigger_severity",
-        "How serious is the misconduct that triggers it?",
+        N_("How serious is the misconduct that triggers it?"),
         _stated("<trigger>"),
     ),
-    ("sector", "Which service or field does it concern?", None),
-    ("duration", "For how long does the effect last?", None),
-    ("ordered_by", "Who orders (decides) the measure?", None),
-    ("aims", "Which aims does it pursue?", None),
-    ("safeguards", "Which safeguards does it offer?", None),
+    ("sector", N_("Which service or field does it concern?"), None),
+    ("duration", N_("For how long does the effect last?"), None),
+    ("ordered_by", N_("Who orders (decides) the measure?"), None),
+    ("aims", N_("Which aims does it pursue?"), None),
+    ("safeguards", N_("Which safeguards does it offer?"), None),
     (
         "grounds_of_distinction",
-        "On which grounds does it distinguish?",
+        N_("On which grounds does it distinguish?"),
         _kind_is("differentiation"),
     ),
-    ("political_grounds", "Does the effect turn on a person's political views?", None),
+    ("political_grounds", N_("Does the effect turn on a person's political views?"), None),
     (
         "magnitude",
-        "Which amounts does the provision state? Give each as name=number, separated by "
-        "commas (e.g. fee_percent=1)",
+        N_(
+            "Which amounts does the provision state? Give each as name=number, separated by "
+            "commas (e.g. fee_percent=1)"
+        ),
         None,
     ),
-    ("legal_ground", "Does a law provide this effect?", None),
+    ("legal_ground", N_("Does a law provide this effect?"), None),
     (
         "delegated_to",
-        "Does the law leave the substance of the effect to a by-law? Which?",
+        N_("Does the law leave the substance of the effect to a by-law? Which?"),
         lambda answers: answers.get(PROVISION_INSTRUMENT) in model.LAW_INSTRUMENTS,
     ),
-    ("clarity", "Is the rule clear and foreseeable?", None),
+    ("clarity", N_("Is the rule clear and foreseeable?"), None),
 )
 
 PROVISION_FLOW: tuple[tuple[str, str], ...] = (
-    ("id", "Provision id (letters, digits, '.', '_' or '-', e.g. art-10-para-1)"),
-    ("title", "Title of the provision"),
-    ("citation.act", "The act it is in (e.g. Law on peaceful assemblies)"),
-    ("citation.article", "Article"),
-    ("citation.paragraph", "Paragraph"),
-    ("instrument", "What rank is the act?"),
+    ("id", N_("Provision id (letters, digits, '.', '_' or '-', e.g. art-10-para-1)")),
+    ("title", N_("Title of the provision")),
+    ("citation.act", N_("The act it is in (e.g. Law on peaceful assemblies)")),
+    ("citation.article", N_("Article")),
+    ("citation.paragraph", N_("Paragraph")),
+    ("instrument", N_("What rank is the act?")),
 )
 
 
@@ -337,7 +342,7 @@ def effect_questions(catalogue: Catalogue, edition: str, lang: str = "en") -> tu
         if name == "trigger_severity":  # put when a trigger is stated, under its field name
             when = _stated(trigger)
         if name == "duration":
-            questions += _duration_questions(ask)
+            questions += _duration_questions(ask, lang)
             continue
         owner: type = Effect
         schema = properties.get(name)
@@ -358,7 +363,7 @@ def effect_questions(catalogue: Catalogue, edition: str, lang: str = "en") -> tu
             continue
         elif schema.get("type") == "object":  # named numbers: magnitudes
             fields = schema["properties"]
-            options = tuple((i, str(f.get("description", i))) for i, f in fields.items())
+            options = tuple((i, _words(f.get("description"), i, lang)) for i, f in fields.items())
             questions.append(Question(name, ask, "amounts", options, optional=True, applies=when))
             continue
         elif "enum" in schema:
@@ -373,23 +378,30 @@ def effect_questions(catalogue: Catalogue, edition: str, lang: str = "en") -> tu
             describe = _aim_describer(catalogue, edition, lang)
         else:
             vocabulary = _vocabulary(ids)
-            options = tuple((i, vocabulary.get(i, i)) for i in ids)
+            options = tuple((i, _words(vocabulary.get(i), i, lang)) for i in ids)
         questions.append(Question(name, ask, kind, options, optional, when, describe))
     return tuple(questions)
 
 
-def _duration_questions(ask: str) -> list[Question]:
+def _words(description: object, value: str, lang: str) -> str:
+    """A model description of ``value`` in ``lang`` (the catalogue's text), or ``value``
+    itself when the model describes it nowhere."""
+    return message(description, lang) if isinstance(description, str) and description else value
+
+
+def _duration_questions(ask: str, lang: str = "en") -> list[Question]:
+    kinds = tuple((k, message(text, lang)) for k, text in DURATION_KINDS.items())
     return [
-        Question("duration.kind", ask, "one", tuple(DURATION_KINDS.items()), optional=True),
+        Question("duration.kind", ask, "one", kinds, optional=True),
         Question(
             "duration.term",
-            "How long? A number and a unit (hours, days, months or years), e.g. 72 hours",
+            N_("How long? A number and a unit (hours, days, months or years), e.g. 72 hours"),
             "term",
             applies=lambda a: a.get("duration.kind") == "fixed",
         ),
         Question(
             "duration.until",
-            "Until what? (e.g. the end of the state of emergency)",
+            N_("Until what? (e.g. the end of the state of emergency)"),
             "text",
             applies=lambda a: a.get("duration.kind") == "until_condition",
         ),
@@ -406,13 +418,15 @@ def _right_text(catalogue: Catalogue, right_id: str, edition: str, lang: str) ->
         )
     if entry.never_restrictable:
         return message(
-            "{name} - Art. {article}; never restrictable under the {edition} edition",
+            "{name} - {article}; never restrictable under the {edition} edition",
             lang,
             name=name,
-            article=entry.article,
+            article=article_label(entry.article, lang),
             edition=edition,
         )
-    return message("{name} - Art. {article}", lang, name=name, article=entry.article)
+    return message(
+        "{name} - {article}", lang, name=name, article=article_label(entry.article, lang)
+    )
 
 
 def _aim_describer(catalogue: Catalogue, edition: str, lang: str) -> Callable[[str, Answers], str]:
@@ -427,7 +441,9 @@ def _aim_describer(catalogue: Catalogue, edition: str, lang: str) -> Callable[[s
                 name=name,
                 edition=edition,
             )
-        return message("{name} - admitted by Art. {article}", lang, name=name, article=article)
+        return message(
+            "{name} - admitted by {article}", lang, name=name, article=article_label(article, lang)
+        )
 
     return describe
 

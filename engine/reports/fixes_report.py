@@ -18,7 +18,8 @@ from typing import Any
 from tarazy.engine.analysis.fixing import NOT_CONTROLLED, Change, Fix, ProvisionFixes
 from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import OUTCOME_WORDS
 from tarazy.engine.reports.reporting import (
     OUTCOME_LABEL,
     STAGE_LABEL,
@@ -41,18 +42,22 @@ _RESERVED = {"true", "false", "yes", "no", "null", "on", "off", "y", "n", "~"}
 
 # What the report says of a key a fix tried but could not move (no less restrictive value).
 _UNMOVED = {
-    "aims": "an aim is dropped only while another stays stated; replacing the only aim with "
-    "an admitted one would relabel the provision, not amend it",
-    "legal_ground": "the legal ground is already the strongest (express)",
-    "instrument": "the act already has the highest rank",
-    "duration": "no fixed term shorter than the present one is offered",
-    "safeguards": "every safeguard is already present",
-    "addressees.breadth": "the addressees' breadth is not stated, or already the narrowest",
-    "trigger_severity": "the severity of the trigger is not stated, or already the most serious",
-    "clarity": "clarity is not stated, or already clear",
-    "delegated_to": "nothing is left to a by-law",
-    "ordered_by": "a court already orders it",
-    "magnitude": "no magnitude is stated",
+    "aims": N_(
+        "an aim is dropped only while another stays stated; replacing the only aim with "
+        "an admitted one would relabel the provision, not amend it"
+    ),
+    "legal_ground": N_("the legal ground is already the strongest (express)"),
+    "instrument": N_("the act already has the highest rank"),
+    "duration": N_("no fixed term shorter than the present one is offered"),
+    "safeguards": N_("every safeguard is already present"),
+    "addressees.breadth": N_("the addressees' breadth is not stated, or already the narrowest"),
+    "trigger_severity": N_(
+        "the severity of the trigger is not stated, or already the most serious"
+    ),
+    "clarity": N_("clarity is not stated, or already clear"),
+    "delegated_to": N_("nothing is left to a by-law"),
+    "ordered_by": N_("a court already orders it"),
+    "magnitude": N_("no magnitude is stated"),
 }
 
 
@@ -164,7 +169,13 @@ def _where(change: Change, lang: str) -> str:
 
 def _why(fix: Fix, lang: str) -> str:
     facts = "; ".join(
-        message("{what} ({field}: {value})", lang, what=NOT_CONTROLLED[f], field=f, value=v)
+        message(
+            "{what} ({field}: {value})",
+            lang,
+            what=message(NOT_CONTROLLED[f], lang),
+            field=f,
+            value=v,
+        )
         for f, v in fix.why
     )
     if fix.reason == "no_dimension":
@@ -213,7 +224,8 @@ def provision_fixes_text(
     item: ProvisionFixes, lang: str = "en", catalogue: Catalogue | None = None
 ) -> list[str]:
     """The lines for one provision: its verdict before and after, each failing stage with
-    its fix (or why there is none), and how many provisions the search evaluated."""
+    its fix (or why there is none), and how many provisions the search evaluated. With
+    ``catalogue`` the effect's right is named in words (else by its id)."""
     verdict = item.before
     p = verdict.provision
     title = f" — {p.title}" if p.title else ""
@@ -234,8 +246,8 @@ def provision_fixes_text(
             "amended provision: {after} (was: {before}); the search evaluated {n} amended "
             "provisions",
             lang,
-            after=message(OUTCOME_LABEL[item.after.outcome], lang).lower(),
-            before=before.lower(),
+            after=message(OUTCOME_WORDS[item.after.outcome], lang),
+            before=message(OUTCOME_WORDS[verdict.outcome], lang),
             n=item.evaluations,
         )
     )

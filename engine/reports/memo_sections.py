@@ -18,7 +18,8 @@ from tarazy.engine import model
 from tarazy.engine.model import DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.labels import ruling_label
-from tarazy.engine.model.messages import message
+from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import article_label
 from tarazy.engine.reports import streaming
 from tarazy.engine.reports.memo_blocks import (
     Block,
@@ -32,6 +33,7 @@ from tarazy.engine.reports.memo_blocks import (
     Table,
     plain,
 )
+from tarazy.engine.reports.textutil import case_note, dimension_word
 
 
 @attrs.frozen
@@ -78,35 +80,40 @@ def msg(msgid: str, lang: str, /, **fields: object) -> str:
 
 
 OUTCOME = {
-    "does_not_conform": "Does not conform",
-    "conforms_with_concerns": "Conforms, with concerns",
-    "conforms": "Conforms",
-    "open": "Open",
+    "does_not_conform": N_("Does not conform"),
+    "conforms_with_concerns": N_("Conforms, with concerns"),
+    "conforms": N_("Conforms"),
+    "open": N_("Open"),
 }
-STATUS = {"fails": "FAILS", "passes": "passes", "open": "OPEN", "not_applicable": "n/a"}
+STATUS = {
+    "fails": N_("FAILS"),
+    "passes": N_("passes"),
+    "open": N_("OPEN"),
+    "not_applicable": N_("n/a"),
+}
 STAGE = {
-    "legality": "Legality",
-    "absolute_rights": "Absolute rights",
-    "legitimate_aim": "Legitimate aim",
-    "necessity": "Necessity",
-    "balance": "Balance",
-    "equality": "Equality",
-    "certainty": "Certainty",
+    "legality": N_("Legality"),
+    "absolute_rights": N_("Absolute rights"),
+    "legitimate_aim": N_("Legitimate aim"),
+    "necessity": N_("Necessity"),
+    "balance": N_("Balance"),
+    "equality": N_("Equality"),
+    "certainty": N_("Certainty"),
 }
 KIND = {
-    "denial": "denial of the right",
-    "condition": "condition of access",
-    "ban": "ban",
-    "deprivation": "deprivation",
-    "procedural_limit": "procedural limit",
-    "differentiation": "differentiation",
-    "sanction": "sanction",
+    "denial": N_("denial of the right"),
+    "condition": N_("condition of access"),
+    "ban": N_("ban"),
+    "deprivation": N_("deprivation"),
+    "procedural_limit": N_("procedural limit"),
+    "differentiation": N_("differentiation"),
+    "sanction": N_("sanction"),
 }
 HOLDING = {
-    "does_not_conform": "held not to conform",
-    "conforms_with_recommendations": "upheld with recommendations",
-    "conforms_in_interpretation": "upheld in interpretation",
-    "conforms": "upheld",
+    "does_not_conform": N_("held not to conform"),
+    "conforms_with_recommendations": N_("upheld with recommendations"),
+    "conforms_in_interpretation": N_("upheld in interpretation"),
+    "conforms": N_("upheld"),
 }
 assert set(STAGE) == set(model.STAGES) and set(KIND) == set(model.EFFECT_KINDS)
 assert set(OUTCOME) == set(model.VERDICT_OUTCOMES)
@@ -115,7 +122,7 @@ assert set(OUTCOME) == set(model.VERDICT_OUTCOMES)
 def _settled_by(ctx: Context, stage: Mapping[str, Any]) -> str:
     lang = ctx.lang
     if stage["source"] == "precedent":
-        labels = ", ".join(ruling_label(c) for c in stage["cases"])
+        labels = ", ".join(ruling_label(c, lang) for c in stage["cases"])
         return msg("precedent: {cases}", lang, cases=labels)
     if stage["doctrines"]:
         names = []
@@ -133,7 +140,7 @@ def _effect_words(ctx: Context, entry: Entry, index: int) -> str:
     name = ctx.catalogue.right(effect.right).name_under(edition).get(lang)
     article = ctx.catalogue.article(effect.right, edition)
     if article:
-        name += " " + msg("(Art. {article})", lang, article=article)
+        name += f" ({article_label(article, lang)})"
     return msg("{right} — {kind}", lang, right=name, kind=msg(KIND[effect.kind], lang))
 
 
@@ -213,15 +220,21 @@ def _articles(articles: Sequence[str], edition: str, lang: str) -> str:
     return msg(
         "{articles} (Constitution, edition {edition})",
         lang,
-        articles=", ".join(articles),
+        articles=", ".join(_article(a, lang) for a in articles),
         edition=edition,
     )
+
+
+def _article(article: str, lang: str) -> str:
+    """An article of the JSON item ("Art. 41(1)", English) as ``words.article_label`` writes
+    it in ``lang`` («п. 1 ст. 41»)."""
+    return article_label(article.removeprefix("Art. "), lang)
 
 
 def _finding(ctx: Context, entry: Entry, k: int, f: Mapping[str, Any]) -> Section:
     lang, edition = ctx.lang, entry.group.edition
     if f["case"] is not None:
-        name = msg("decided case {label}", lang, label=ruling_label(f["case"]))
+        name = msg("decided case {label}", lang, label=ruling_label(f["case"], lang))
     else:
         name = ctx.doctrines.get(f["doctrine"]).title.get(lang)
     kind = msg("violation", lang) if f["outcome"] == "violation" else msg("concern", lang)
@@ -235,7 +248,7 @@ def _finding(ctx: Context, entry: Entry, k: int, f: Mapping[str, Any]) -> Sectio
         (msg("Articles", lang), plain(_articles(f["articles"], edition, lang))),
     ]
     if f["rulings"]:
-        rulings = "; ".join(f"{ruling_label(r)} [{r}]" for r in f["rulings"])
+        rulings = "; ".join(f"{ruling_label(r, lang)} [{r}]" for r in f["rulings"])
         rows.append((msg("Rulings", lang), plain(rulings)))
     rows.append((msg("Remedy", lang), plain(f["remedy"])))
     rows.append((msg("Why", lang), (Run(explain_in(entry.item["explain"], lang), code=True),)))
@@ -266,17 +279,18 @@ def _questions(ctx: Context, item: Mapping[str, Any]) -> list[tuple[Run, ...]]:
             )
             texts = list(s["questions"])
             for near in s["nearest"]:
-                differs = ", ".join(near["distinctions"]) or msg("nothing recorded", lang)
+                differs = "; ".join(dimension_word(d, lang) for d in near["distinctions"])
+                differs = differs or msg("nothing recorded", lang)
                 texts.append(
                     msg(
                         "Nearest decided case, {side}: {label} [{case}], differs on {differs}",
                         lang,
                         side=msg(HOLDING.get(near["holding"], "upheld"), lang),
-                        label=ruling_label(near["case"]),
+                        label=ruling_label(near["case"], lang),
                         case=near["case"],
                         differs=differs,
                     )
-                    + (f" ({near['note']})" if near["note"] else "")
+                    + (f" ({case_note(near['note'], lang)})" if near["note"] else "")
                     + "."
                 )
             if not s["nearest"]:
@@ -329,7 +343,7 @@ def _sources(ctx: Context, entry: Entry) -> list[Block]:
         rows.append(
             (
                 msg("Rulings relied on", lang),
-                plain("; ".join(f"{ruling_label(r)} [{r}]" for r in rulings)),
+                plain("; ".join(f"{ruling_label(r, lang)} [{r}]" for r in rulings)),
             )
         )
     compared = [c for c in compared if c not in rulings]
@@ -337,7 +351,7 @@ def _sources(ctx: Context, entry: Entry) -> list[Block]:
         rows.append(
             (
                 msg("Decided cases compared", lang),
-                plain("; ".join(f"{ruling_label(c)} [{c}]" for c in compared)),
+                plain("; ".join(f"{ruling_label(c, lang)} [{c}]" for c in compared)),
             )
         )
     return [Heading(3, msg("Sources", lang)), Fields(tuple(rows))]

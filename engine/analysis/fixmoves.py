@@ -81,7 +81,7 @@ NOT_CONTROLLED: dict[str, str] = {
         "the right affected, which the Constitution puts beyond restriction"
     ),
     "kind": N_("what the effect does to the right"),
-    "basis": N_("what triggers the effect"),
+    "trigger": N_("what triggers the effect"),
     "sector": N_("the field the provision governs"),
     "requirement": N_("what the condition requires"),
     "grounds_of_distinction": N_("the ground the difference in treatment turns on"),

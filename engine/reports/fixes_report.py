@@ -280,8 +280,8 @@ def fixes_text(
     lines.append("")
     lines.append(
         message(
-            "{total} failing stages: {passes} fixed, {open} left open by the smallest change, "
-            "{none} with no fix along the dimensions, {before} cured by an earlier fix",
+            "Failing stages: {total}; fixed: {passes}, left open by the smallest change: {open}, "
+            "with no fix along the dimensions: {none}, cured by an earlier fix: {before}",
             lang,
             total=sum(counts.values()),
             passes=counts["passes"],

@@ -42,6 +42,7 @@ TRANSLATED = {
     "reports/textutil.py",
     "reports/wording.py",
     "verdict/evaluating.py",
+    "verdict/stages.py",
     "verdict/explaining.py",
     # messagecheck.used_msgids files the vocabularies' descriptions (model/vocabulary.py)
     # and the magnitudes under model/__init__.py, and the fact fields' descriptions (now in

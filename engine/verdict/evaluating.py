@@ -35,8 +35,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
-
 from tarazy.engine.model import (
     STAGES,
     Case,
@@ -49,57 +47,29 @@ from tarazy.engine.model import (
     Provision,
     StageResult,
     Verdict,
-    VerdictOutcome,
     conditions,
 )
 from tarazy.engine.model.catalogue import Catalogue
-from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.facts import Facts, effect_facts, field_registry
-from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.messages import message
 from tarazy.engine.rules.compiling import CompiledRules
 from tarazy.engine.rules.matching import Match
 from tarazy.engine.verdict import explaining
 from tarazy.engine.verdict.casebase import CaseBase, PrecedentStep
+from tarazy.engine.verdict.stages import (
+    STAGE_ORDER,
+    STAGE_QUESTIONS,
+    applicable,
+    doctrine_status,
+    edition_for,
+    outcome,
+    precedent_finding,
+    with_concerns,
+)
 
-__all__ = ["STAGE_ORDER", "Evaluator", "doctrine_status", "edition_for"]
+__all__ = ["STAGE_ORDER", "STAGE_QUESTIONS", "Evaluator", "doctrine_status", "edition_for"]
 
 Matcher = Callable[[Sequence[Facts]], list[Match]]
-STAGE_ORDER = {stage: i for i, stage in enumerate(STAGES)}
-
-# Stages that do not concern a differentiation (its aim and proportion are weighed inside
-# the equality test: 21-НП of 2023 and 64-НП of 2025 state the test as "an objective and
-# reasonable justification"), and the one stage that concerns only differentiations.
-_NOT_FOR_DIFFERENTIATION = frozenset({"absolute_rights", "legitimate_aim", "necessity", "balance"})
-
-STAGE_QUESTIONS: dict[str, str] = {
-    # The question of a stage no doctrine frames (msgids of the message catalogue).
-    "legality": N_("Which law (a constitutional law, a code or a law) provides this restriction?"),
-    "absolute_rights": N_("Does the effect leave the substance of the right intact?"),
-    "legitimate_aim": N_("Which aim admitted by the restriction clause does the effect serve?"),
-    "necessity": N_(
-        "Is this the least restrictive means to the aim (would a shorter term, a "
-        "safeguard or a narrower group do)?"
-    ),
-    "balance": N_(
-        "Does the weight of the aim justify the burden on the right (proportionality "
-        "in the strict sense)?"
-    ),
-    "equality": N_(
-        "Does the difference in treatment have an objective and reasonable "
-        "justification: a legitimate aim, pursued by proportionate means?"
-    ),
-    "certainty": N_("Is the rule clear and foreseeable in its effect?"),
-}
-
-
-def edition_for(day: dt.date, catalogue: Catalogue) -> str:
-    """The id of the edition in force on ``day``; InputError when none is."""
-    edition = catalogue.edition_on(day)
-    if edition is None:
-        raise InputError(
-            f"no edition of the Constitution in the catalogue was in force on {day.isoformat()}"
-        )
-    return edition.id
 
 
 class Evaluator:
@@ -251,7 +221,7 @@ class Evaluator:
         unassessed = tuple(t.effect for t in tables if t.open)
         return Verdict(
             provision=provision,
-            outcome=_outcome(findings, tables),
+            outcome=outcome(findings, tables),
             edition=edition,
             as_of=as_of,
             findings=tuple(findings),
@@ -306,7 +276,7 @@ class Evaluator:
         concerns = [d for d, s in states.items() if s == "fires" and d.outcome == "concern"]
         passing = [d for d, s in states.items() if s == "passes"]
         opening = [d for d, s in states.items() if s == "open"]
-        if not states and not _applicable(stage, effect.kind):
+        if not states and not applicable(stage, effect.kind):
             return StageResult(stage, "not_applicable"), []
         if violations:
             return (
@@ -317,7 +287,7 @@ class Evaluator:
         concern_ids = tuple(d.id for d in concerns)
         if passing and not opening:
             result = self._doctrine_result(stage, "passes", passing + concerns, facts, edition)
-            return _with(result, concerns=concern_ids), concern_findings
+            return with_concerns(result, concerns=concern_ids), concern_findings
         if stage == "certainty" and opening:
             # Whether this provision's text is clear is a fact about its own text: no decided
             # case can answer it by analogy.
@@ -331,16 +301,16 @@ class Evaluator:
                 StageResult(
                     stage, "fails", "precedent", cases=step.cases, dimensions=step.dimensions
                 ),
-                [self._precedent_finding(stage, step, index, "violation", lang)],
+                [precedent_finding(stage, step, index, "violation", lang)],
             )
         if step.status == "passes":
             result = StageResult(
                 stage, "passes", "precedent", cases=step.cases, dimensions=step.dimensions
             )
             if step.recommended and not concerns:
-                finding = self._precedent_finding(stage, step, index, "concern", lang)
-                return _with(result, concerns=(finding.doctrine,)), [finding]
-            return _with(result, concerns=concern_ids), concern_findings
+                finding = precedent_finding(stage, step, index, "concern", lang)
+                return with_concerns(result, concerns=(finding.doctrine,)), [finding]
+            return with_concerns(result, concerns=concern_ids), concern_findings
         questions = [
             explaining.fill(d.question.get(lang), values()) for d in opening if d.question
         ] or [message(STAGE_QUESTIONS[stage], lang)]
@@ -399,80 +369,3 @@ class Evaluator:
             rulings=doctrine.rulings,
             remedy=explaining.fill(doctrine.remedy.get(lang), values()),
         )
-
-    def _precedent_finding(
-        self, stage: str, step: PrecedentStep, index: int, outcome: str, lang: str
-    ) -> Finding:
-        cases = ", ".join(step.cases)
-        dims = ", ".join(step.dimensions)
-        fields = {"number": index + 1, "cases": cases, "dimensions": dims}
-        if outcome == "violation":
-            reason = message(
-                "Effect {number} is on point with {cases}, held not to conform, and at least as "
-                "restrictive on every dimension its reasoning reads ({dimensions}).",
-                lang,
-                **fields,
-            )
-            remedy = message(
-                "Distinguish the provision from {cases}: make it less restrictive on at least "
-                "one of these dimensions ({dimensions}).",
-                lang,
-                **fields,
-            )
-        else:
-            reason = message(
-                "Effect {number} is no more restrictive than the provision upheld only with "
-                "recommendations or in the Court's interpretation ({cases}); the same holds "
-                "for it.",
-                lang,
-                **fields,
-            )
-            remedy = message(
-                "Take up the Court's recommendations or interpretation in {cases}.", lang, **fields
-            )
-        return Finding(
-            doctrine=f"precedent:{step.cases[0]}",
-            stage=stage,
-            outcome=outcome,  # type: ignore[arg-type]
-            effect=index,
-            reason=reason,
-            articles=(),
-            rulings=step.cases,
-            remedy=remedy,
-            case=step.cases[0],
-        )
-
-
-def _with(result: StageResult, concerns: tuple[str, ...]) -> StageResult:
-    return attrs.evolve(result, concerns=concerns)
-
-
-def _applicable(stage: str, kind: str) -> bool:
-    if kind == "differentiation":
-        return stage not in _NOT_FOR_DIFFERENTIATION
-    return stage != "equality"
-
-
-def doctrine_status(verdict: Verdict, doctrine: str) -> str:
-    """What one doctrine did with a provision, on any effect: ``fires``, ``open`` (it
-    applied but the facts it needs are not stated), ``passes`` (applied, exception held),
-    or ``does_not_apply``. A doctrine defeated on an effect still reports what it did."""
-    if any(f.doctrine == doctrine for f in verdict.findings) or any(
-        d.doctrine == doctrine and d.by == "violation" for d in verdict.defeated
-    ):
-        return "fires"
-    if any(p.doctrine == doctrine for p in verdict.opened):
-        return "open"
-    if any(p.doctrine == doctrine for p in verdict.passed):
-        return "passes"
-    return "does_not_apply"
-
-
-def _outcome(findings: Sequence[Finding], tables: Sequence[EffectStages]) -> VerdictOutcome:
-    if any(r.status == "fails" for t in tables for r in t.stages):
-        return "does_not_conform"
-    if any(t.open for t in tables):
-        return "open"
-    if findings:
-        return "conforms_with_concerns"
-    return "conforms"

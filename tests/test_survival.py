@@ -29,15 +29,6 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-# ENGINE BUG (reported to the lead): survival._decided_by records a precedent's concern that a
-# violation defeated ("precedent:<case id>", e.g. NR No. 5 upheld in interpretation, whose own
-# violation defeats the concern) as a doctrine that "fires", and survive() then looks it up in
-# the doctrine set: KeyError, so `tarazy survival` crashes on the bundled case base.
-PRECEDENT_CONCERN_CRASH = (
-    "engine bug: survival._decided_by treats a defeated precedent concern "
-    "('precedent:<case>') as a doctrine; survive() raises KeyError"
-)
-crashes = pytest.mark.xfail(raises=KeyError, strict=True, reason=PRECEDENT_CONCERN_CRASH)
 # ENGINE BUG (reported to the lead): CaseBase._usable lets a case bind under another edition
 # only when every doctrine in its relied_on keeps its basis, so 64-НП (relied on
 # never-restrictable-rights, changed, and equality-objective-justification, unchanged) cannot
@@ -187,15 +178,27 @@ def test_every_case_has_the_fate_its_basis_gives(
             assert c.before.outcome == c.after.outcome, i
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine bug: survival._explain only compares what doctrines did, so a case that is "
-    "now open because it no longer binds as a precedent (67-, 68-НП) gets no reason at all; "
-    + PRECEDENT_CONCERN_CRASH,
-)
 def test_every_changed_fate_is_explained(surveyed: dict[str, survival.CaseSurvival]) -> None:
-    # survival.py: "explains any difference in legal terms".
+    # survival.py: "explains any difference in legal terms" - including a stage a decided case
+    # settled that no case settles under 2026 (survival._precedent_changes).
     assert [i for i, c in surveyed.items() if c.fate != "same" and not c.reasons] == []
+
+
+def test_a_case_that_no_longer_binds_is_named_as_the_reason(
+    surveyed: dict[str, survival.CaseSurvival],
+) -> None:
+    # 67-НП of 2025 was decided under 1995-2022 and upheld, relying on
+    # conscience-manifestation-by-law (cases/KZ-CC-NR-2025-67.yaml), whose basis is "changed"
+    # under 2026 (doctrines/conscience-manifestation-by-law.yaml); a case binds across
+    # editions only where its relied-on doctrines keep their basis (CaseBase.not_binding), so
+    # the necessity and balance stages it settled for itself are open under 2026.
+    case = surveyed["KZ-CC-NR-2025-67"]
+    assert case.fate == "now_open"
+    assert any(
+        "necessity: passes by decided case KZ-CC-NR-2025-67 under 1995-2022, open under 2026" in r
+        and "the basis of conscience-manifestation-by-law is changed under 2026" in r
+        for r in case.reasons
+    ), case.reasons
 
 
 def survey_in(

@@ -360,11 +360,7 @@ def deciding_fields(evaluator: Evaluator, result: StageResult) -> tuple[set[str]
 
 def case_of(evaluator: Evaluator, case_id: str) -> model.Case | None:
     """The decided case ``case_id`` of ``evaluator``'s case base (None if it has none)."""
-    # CaseBase has no lookup by id; its entries (one per case effect) carry the case.
-    for entry in evaluator.case_base._entries:
-        if entry.case.id == case_id:
-            return entry.case
-    return None
+    return evaluator.case_base.case(case_id)
 
 
 def uncontrolled_facts(

@@ -18,7 +18,7 @@ from typing import Literal
 
 import attrs
 
-from tarazy.engine.model import Case, Doctrine, DoctrineSet, Effect, Verdict
+from tarazy.engine.model import Case, Doctrine, DoctrineSet, Effect, StageResult, Verdict
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.messages import FALLBACK_MARKER, message
 from tarazy.engine.model.words import article_label
@@ -149,6 +149,47 @@ def _explain(
     return reasons
 
 
+def _settled(result: StageResult) -> str:
+    """How a stage ended, in words: "fails by decided case X", "passes by doctrine d", "open"."""
+    if result.source == "precedent":
+        return f"{result.status} by decided case {', '.join(result.cases)}"
+    if result.source == "doctrine":
+        return f"{result.status} by doctrine {', '.join(result.doctrines)}"
+    return result.status.replace("_", " ")
+
+
+def _precedent_changes(before: Verdict, after: Verdict, evaluator: Evaluator) -> list[str]:
+    """The stages a decided case settled under one edition and not alike under the other,
+    with why the case does not bind under the new one (``CaseBase.not_binding``). The
+    doctrines' own changes are explained by ``_explain``; this covers what they cannot see:
+    a case that decided a stage (often the case itself) and no longer binds."""
+    old, new = before.edition, after.edition
+    reasons = []
+    for then_table, now_table in zip(before.stages, after.stages, strict=True):
+        for then, now in zip(then_table.stages, now_table.stages, strict=True):
+            if "precedent" not in (then.source, now.source):
+                continue
+            if (then.status, then.source, then.cases) == (now.status, now.source, now.cases):
+                continue
+            why = []
+            for case_id in then.cases if then.source == "precedent" else ():
+                precedent = evaluator.case_base.case(case_id)
+                side = "invalid" if then.status == "fails" else "valid"
+                note = (
+                    evaluator.case_base.not_binding(precedent, new, then.stage, side)
+                    if precedent is not None
+                    else None
+                )
+                if note is not None:
+                    why.append(f"{case_id} does not bind under {new} ({note})")
+            reason = (
+                f"effect {then_table.effect + 1}, {then.stage.replace('_', ' ')}: "
+                f"{_settled(then)} under {old}, {_settled(now)} under {new}"
+            )
+            reasons.append(reason + (" - because " + "; ".join(why) if why else ""))
+    return reasons
+
+
 def survive(case: Case, evaluator: Evaluator, new: str, catalogue: Catalogue) -> CaseSurvival:
     """Replay a case under its own edition and again under ``new``."""
     before = evaluator.evaluate(case.provision, case.date, case.constitution)
@@ -165,6 +206,7 @@ def survive(case: Case, evaluator: Evaluator, new: str, catalogue: Catalogue) ->
     else:
         fate = "same"
     reasons = _explain(case, before, after, evaluator.doctrines, catalogue)
+    reasons += _precedent_changes(before, after, evaluator)
     for doctrine_id in carried:  # decided alike under both, on a basis that changed
         basis = evaluator.doctrines.get(doctrine_id).basis_for(new)
         if basis is None or basis.status == "same":

@@ -187,7 +187,7 @@ def _precedent(
         case = entry.case
         if entry.side == "invalid" and stage not in entry.fail_stages:
             continue  # a case struck down binds only at the stages its violations sit at
-        blocked = evaluator.case_base._usable(case, edition, stage, entry.side)
+        blocked = evaluator.case_base.not_binding(case, edition, stage, entry.side)
         dims = [d.id for d in (entry.fail_dims if entry.side == "invalid" else PASS_DIMENSIONS)]
         if not distinctions and blocked is None:
             bears = _BEARS["fails"] if entry.side == "invalid" else _BEARS["passes"]

@@ -98,7 +98,7 @@ N_("absent")  # a basis status in the second note
 
 
 def case_note(note: str, lang: str = "en") -> str:
-    """The case base's note on a case that does not bind (``CaseBase._usable``, English),
+    """The case base's note on a case that does not bind (``CaseBase.not_binding``, English),
     in ``lang``: each of its two forms is a msgid with the values put back."""
     for pattern, msgid in _NOTES:
         m = pattern.match(note)

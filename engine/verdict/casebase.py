@@ -168,6 +168,18 @@ class CaseBase:
             right = entry.case.provision.effects[entry.effect].right
             self._by_right.setdefault(right, []).append(entry)
         self._by_id = by_id
+        self._by_case = {entry.case.id: entry.case for entry in self._entries}
+
+    def case(self, case_id: str) -> Case | None:
+        """The decided case ``case_id`` (None when the case base has no such case, or holds
+        it as no precedent: a holding that binds neither way)."""
+        return self._by_case.get(case_id)
+
+    def not_binding(self, case: Case, edition: str, stage: str, side: str) -> str | None:
+        """None when ``case`` binds under ``edition`` at ``stage`` on its ``side``
+        ("invalid": held not to conform; "valid": upheld); else why not, in English words
+        that name the doctrine whose basis changed (docs/stage-model.md)."""
+        return self._usable(case, edition, stage, side)
 
     @property
     def size(self) -> int:

@@ -27,7 +27,7 @@ What it resolves means what YAML 1.2's core schema says and what the reference r
 text), ``null``/``~``/empty are null, ``010`` is the integer ten (not octal), ``1:20`` is
 never a sexagesimal number, and dates stay the text written (the schemas check them). The
 value of an ``id`` key that reads as a number is the text written (``id: 1e3`` is "1e3"),
-as ``yamlfile._id_as_text`` makes it in the reference.
+as ``yamlgraph.id_as_text`` makes it in the reference.
 Only str, int, float, bool, None, list and dict come out. ``tests/test_fastyaml.py``
 checks the two readers against each other on generated documents (Hypothesis).
 
@@ -62,7 +62,7 @@ try:  # PyYAML with libyaml; the fast path is simply off without it
 except ImportError:  # pragma: no cover - depends on the installation
     AVAILABLE = False
 
-# Hand back well before the reference's own depth limit (yamlfile.MAX_DEPTH, 48), so that
+# Hand back well before the reference's own depth limit (yamlgraph.MAX_DEPTH, 48), so that
 # the reference, not this path, decides every file near it.
 MAX_DEPTH = 40
 _MAX_INT_CHARS = 310  # more digits than any float holds: the reference decides
@@ -225,7 +225,7 @@ def _events(parser: Any, depth: int) -> tuple[object, dict[Path, int]]:
             if plain:
                 value = _plain(event.value)
                 if key == "id" and type(value) in (int, float):
-                    value = event.value  # an id is text as written (yamlfile._id_as_text)
+                    value = event.value  # an id is text as written (yamlgraph.id_as_text)
                 if type(value) is str and len(value) <= 40:
                     value = intern(value)  # identifiers repeat: one copy of each
             if key is not None:

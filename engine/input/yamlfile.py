@@ -25,18 +25,17 @@ from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.docinfo import DocInfo, version
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.parser import RoundTripParser
-from ruamel.yaml.tag import Tag
 from ruamel.yaml.tokens import DirectiveToken
 
 from tarazy.engine.input.safefile import MAX_BYTES, read_bytes
+from tarazy.engine.input.yamlgraph import MAX_DEPTH, check_graph
 from tarazy.engine.model.errors import InputError
 
 Path = tuple[str | int, ...]
 
 
-__all__ = ["MAX_BYTES", "Document", "parse", "parse_reference", "read", "read_bytes"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "parse", "parse_reference", "read", "read_bytes"]
 
 
 @attrs.frozen
@@ -65,21 +64,6 @@ class Document:
 MAX_REFERENCE_CHARS = 4 * 1024 * 1024
 """The largest text the reference reader (ruamel) is given; larger files must be read by
 libyaml (``fastyaml``), which needs a fraction of the memory."""
-MAX_DEPTH = 48
-"""Nesting allowed, counted through aliases (a bill nests about 8 levels, a doctrine's
-condition rarely 12); deeper input is refused before Python's recursion limit is near."""
-MAX_NODES = 50_000
-"""Values allowed in one file once aliases are expanded (a bundled file has at most ~1,000).
-Counted on the composed graph, before anything is expanded: an alias bomb fails at once."""
-MAX_INT_DIGITS = 400
-"""Digits allowed in an integer; a float cannot hold more than 309 anyway (the loader refuses
-numbers outside the float range with a line), and Python refuses to read 4,300."""
-
-_ALLOWED_TAGS = {
-    f"tag:yaml.org,2002:{t}"
-    for t in ("map", "seq", "str", "int", "float", "bool", "null", "timestamp")
-}
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 def read(file: str | FilePath) -> Document:
@@ -158,116 +142,6 @@ class _Parser(RoundTripParser):
         return super().process_directives()
 
 
-def _line(node: Node) -> int | None:
-    mark = getattr(node, "start_mark", None)
-    return mark.line + 1 if mark is not None else None
-
-
-_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-def _id_as_text(key: Node, value: Node) -> Node:
-    """The value of an ``id`` key as the text written, when it is a plain number.
-
-    Every ``id`` in tarazy's formats (provisions, cases, doctrines, the catalogue) is text:
-    ``id: 1e3`` is the id "1e3" and ``id: 012`` the id "012", never 1000.0 or 12. Read as
-    YAML 1.2 they would be numbers and lose their spelling, so a plain scalar the resolver
-    took for an int or a float is given back as a string node with the same text (a new
-    node: an anchored number used elsewhere keeps its meaning there). ``fastyaml`` does
-    the same; other values are returned unchanged."""
-    if not (isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode)):
-        return value
-    if value.style is not None or getattr(value.tag, "value", value.tag) not in _NUMBER_TAGS:
-        return value
-    return ScalarNode(Tag(suffix=_STR_TAG), value.value, value.start_mark, value.end_mark)
-
-
-def _check_graph(root: Node, name: str) -> None:
-    """Refuse what the constructor must never see, before anything is expanded: tags,
-    merge keys, non-scalar keys, over-long integers, recursive aliases, nesting deeper than
-    ``MAX_DEPTH`` and more than ``MAX_NODES`` values (aliases counted at every use)."""
-    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, height), aliases expanded
-    on_path: set[int] = set()
-
-    def visit(node: Node, depth: int) -> tuple[int, int]:
-        key = id(node)
-        if key in on_path:
-            raise InputError("an alias refers to the value that contains it", name, _line(node))
-        known = sizes.get(key)
-        if known is not None:
-            values, height = known
-        else:
-            tag = getattr(node.tag, "value", node.tag) if node.tag is not None else None
-            if tag not in _ALLOWED_TAGS:
-                shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-                raise InputError(
-                    f"YAML tags (!...) are not allowed in tarazy files (found {shown})",
-                    name,
-                    _line(node),
-                )
-            values, height = 1, 1
-            on_path.add(key)
-            if isinstance(node, ScalarNode):
-                digits = str(node.value).lstrip("+-").replace("_", "")
-                if tag == "tag:yaml.org,2002:int" and len(digits) > MAX_INT_DIGITS:
-                    raise InputError(
-                        f"a number of {len(digits)} digits; numbers must lie within about ±1.8e308",
-                        name,
-                        _line(node),
-                    )
-            else:
-                children: list[Node] = []
-                if isinstance(node, MappingNode):
-                    for index, (k, v) in enumerate(node.value):
-                        v = _id_as_text(k, v)
-                        node.value[index] = (k, v)
-                        ktag = getattr(k.tag, "value", k.tag)
-                        if ktag == _MERGE_TAG:
-                            raise InputError(
-                                "merge keys (<<) are not allowed; write the fields out in full",
-                                name,
-                                _line(k),
-                            )
-                        if not isinstance(k, ScalarNode):
-                            raise InputError(
-                                "mapping keys must be plain names, not lists or mappings",
-                                name,
-                                _line(k),
-                            )
-                        children += (k, v)
-                elif isinstance(node, SequenceNode):
-                    children = list(node.value)
-                for child in children:
-                    if depth + 1 > MAX_DEPTH:
-                        raise InputError(
-                            f"values nest more than {MAX_DEPTH} levels deep", name, _line(child)
-                        )
-                    v_count, v_height = visit(child, depth + 1)
-                    values += v_count
-                    height = max(height, v_height + 1)
-                    if values > MAX_NODES:
-                        break
-            on_path.discard(key)
-            sizes[key] = (values, height)
-        if depth + height - 1 > MAX_DEPTH:
-            raise InputError(
-                f"values nest more than {MAX_DEPTH} levels deep (counting aliases)",
-                name,
-                _line(node),
-            )
-        if values > MAX_NODES:
-            raise InputError(
-                f"more than {MAX_NODES:,} values once aliases are expanded; "
-                "write the file without nested aliases",
-                name,
-                _line(node),
-            )
-        return values, height
-
-    visit(root, 1)
-
-
 def parse(text: str, name: str) -> Document:
     """Parse YAML 1.2 text into plain data with lines; every problem is an ``InputError``.
     libyaml reads it when it is sure to read it as the reference does (``fastyaml``);
@@ -308,7 +182,7 @@ def parse_reference(text: str, name: str) -> Document:
         try:
             node = constructor.composer.get_single_node()
             if node is not None:
-                _check_graph(node, name)
+                check_graph(node, name)
             raw = None
             if node is not None:
                 try:

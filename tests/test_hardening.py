@@ -199,6 +199,17 @@ def test_fix_write_refuses_to_change_a_shared_anchor(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_fix_write_refuses_to_change_a_shared_list_of_effects(tmp_path: Path) -> None:
+    # the anchor one level up: the effects list itself is shared
+    text = SHARED.replace("    effects:\n      - &eff\n", "    effects: &effs\n      -\n")
+    text = text.replace("effects: [*eff]", "effects: *effs")
+    source = tmp_path / "bill.yaml"
+    source.write_text(text, encoding="utf-8")
+    code, stdout, err = run("fix", str(source), "--as-of", DAY_2026, "--write", "-")
+    assert code == 2, err
+    assert f"{source}:" in err and "&effs" in err and stdout == ""
+
+
 def test_an_anchor_the_fix_does_not_change_is_no_obstacle(
     tmp_path: Path, catalogue: Catalogue
 ) -> None:

@@ -59,8 +59,8 @@ if TYPE_CHECKING:
     "output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Write the report to this file, atomically (complete or not at all). "
-    "Default: standard output.",
+    help="Write the report to this file, atomically (complete or not at all); '-' is "
+    "standard output, as for `tarazy new -`. Default: standard output.",
 )
 @click.option(
     "--fail-on",
@@ -98,6 +98,8 @@ def check(
     from tarazy.engine.input import cache
     from tarazy.engine.reports import batch, streaming
 
+    if output is not None and str(output) == batch.STDIN:
+        output = None  # `-o -`: standard output, never a file named '-'
     catalogue = cache.load_catalogue()
     doctrines, bills, cases = batch.read_inputs(
         files, catalogue, doctrines_dir, cases_dir, sys.stdin.buffer, output

@@ -17,6 +17,7 @@ import click
 
 from tarazy.cli.options import AS_OF, CASE_BASE, DOCTRINES, EXIT_FAIL, EXIT_OPEN, FORMAT, LANG
 from tarazy.engine.model.errors import EngineError, InputError, gather
+from tarazy.engine.model.messages import message
 
 __all__ = ["fix"]
 
@@ -35,7 +36,8 @@ __all__ = ["fix"]
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="Write the amended bill (every fix applied) to this file, atomically. It may not be "
-    "the input bill.",
+    "the input bill. '-' writes the amended bill to standard output and the fix report to "
+    "standard error (`tarazy fix bill.yaml --write - > amended.yaml`).",
 )
 def fix(
     file: Path,
@@ -58,7 +60,10 @@ def fix(
     Where no change makes it pass, the smallest that stops it failing is given and said to
     leave the stage open; where nothing along the dimensions cures it (an absolute right
     denied, a forbidden ground), the report says so and why. With --write OUT the amended
-    bill is written to OUT. The exit status is the amended bill's verdict, as in
+    bill is written to OUT ('-': to standard output, the report then on standard error);
+    a part of the file shared through a YAML anchor and alias that a fix would change is
+    refused (exit 2), as is an OUT that is the input bill. The exit status is the amended
+    bill's verdict, as in
     `tarazy check` (1 while a stage still fails, 3 while one is open, 0 when it conforms).
     """
     from tarazy.engine.analysis import fixing
@@ -66,20 +71,24 @@ def fix(
     from tarazy.engine.reports import amending, batch, fixes_report, provenance
     from tarazy.engine.verdict.evaluating import Evaluator, edition_for
 
-    catalogue = cache.load_catalogue()
+    to_stdout = write is not None and str(write) == batch.STDIN
     problems: list[InputError] = []
+    if write is not None and not to_stdout:  # before any work: a long search must not end
+        try:  # in an amended bill that cannot be written
+            batch.check_output_directory(write, amended=True, lang=lang)
+            _refuse_input(write, file, lang)
+            batch.check_output_target(write)
+            if str(file) == batch.STDIN:
+                batch.refuse_stdin_target(write, sys.stdin, lang)
+        except InputError as exc:
+            problems.append(exc)
+    catalogue = cache.load_catalogue()
     doctrines = bill = None
     original_text: str | None = None
     try:
         doctrines = cache.load_doctrines(doctrines_dir, catalogue)
     except InputError as exc:
         problems.append(exc)
-    if write is not None:
-        try:
-            _refuse_input(write, file)
-            batch.check_output_target(write)
-        except InputError as exc:
-            problems.append(exc)
     try:
         if str(file) == batch.STDIN:
             raw = sys.stdin.buffer.read(yamlfile.MAX_BYTES + 1)
@@ -130,23 +139,32 @@ def fix(
     overridden = (
         as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
     )
+    text: str | None = None
+    if write is not None:
+        amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}
+        in_order = [amended[p.id] for p in bill.provisions]  # file order, as amending matches
+        single = isinstance(bill_data, dict) and "provisions" not in bill_data
+        # refused (InputError) before any output when a fix would change a shared anchor
+        text = amending.amended_bill_text(original_text, in_order, single, str(bill.path), lang)
+        # the amended bill must load back to the amended provisions, or it is not written
+        reread = loading.load_bill(str(write), catalogue, yamlfile.parse(text, str(write)))
+        if tuple(reread.provisions) != tuple(in_order):
+            raise EngineError("the amended bill does not load back to the amended provisions")
+    report = sys.stderr if to_stdout else sys.stdout  # the amended bill has standard output
     if fmt == "json":
-        sys.stdout.write(fixes_report.fixes_json(groups, stamp, overridden))
+        report.write(fixes_report.fixes_json(groups, stamp, overridden))
     else:
         if overridden is not None:
-            sys.stdout.write(
+            report.write(
                 f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
                 f"({overridden.isoformat()})\n"
             )
-        sys.stdout.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
-    if write is not None:
-        amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}
-        single = isinstance(bill_data, dict) and "provisions" not in bill_data
-        text = amending.amended_bill_text(original_text, list(amended.values()), single)
-        # the amended bill must load back to the amended provisions, or it is not written
-        reread = loading.load_bill(str(write), catalogue, yamlfile.parse(text, str(write)))
-        if tuple(reread.provisions) != tuple(amended[p.id] for p in bill.provisions):
-            raise EngineError("the amended bill does not load back to the amended provisions")
+        report.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
+    if to_stdout and text is not None:
+        report.flush()
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    elif write is not None and text is not None:
         with batch.atomic_output(write) as out:
             out.write(text)
         click.echo(f"tarazy: wrote the amended bill to {write}", err=True)
@@ -157,8 +175,9 @@ def fix(
         raise SystemExit(EXIT_OPEN)
 
 
-def _refuse_input(target: Path, given: Path) -> None:
-    """InputError when ``target`` is the input bill itself (by name or by file identity)."""
+def _refuse_input(target: Path, given: Path, lang: str = "en") -> None:
+    """InputError when ``target`` is the input bill itself (by name or by file identity;
+    an input read from standard input is compared by ``batch.refuse_stdin_target``)."""
     if str(given) == "-":
         return
     same = target.resolve() == given.resolve()
@@ -169,6 +188,9 @@ def _refuse_input(target: Path, given: Path) -> None:
             same = False
     if same:
         raise InputError(
-            "--write would overwrite the input bill; write the amended bill to another file",
+            message(
+                "--write would overwrite the input bill; write the amended bill to another file",
+                lang,
+            ),
             str(target),
         )

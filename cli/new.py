@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tarazy.engine.model import exitstatus
 from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.messages import N_, message
 
@@ -129,11 +130,13 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
     is addressed, what triggers it, for how long, who orders it, its aims, safeguards,
     grounds of distinction, legal ground and clarity. The allowed values are listed with
     their descriptions (rights and aims with the articles of the edition applied); a bad
-    answer is asked again with the reason. FILE '-' writes the bill to standard output.
+    answer is asked again with the reason; an answer may have at most 2,000 characters.
+    FILE '-' writes the bill to standard output.
 
     Nothing is written until the last answer (end of input or Ctrl-C: exit 130, no file);
     an existing FILE is replaced only with --force, atomically. After writing FILE, tarazy
-    offers to check it; the exit status is then the check's (0, 1, 3), otherwise 0.
+    offers to check it; the exit status is then the check's (0, 1, 3), otherwise 0 (130 for
+    Ctrl-C at that question: FILE stays written).
     """
     from tarazy.engine.input import cache, guided
     from tarazy.engine.reports import batch
@@ -228,7 +231,15 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
                 default=True,
                 err=True,
             )
-    except click.Abort:  # no answer: the file is written; say how to check it
+    except click.Abort as exc:  # no answer: the file is written; say how to check it
+        if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C: stop, as elsewhere
+            _say()
+            _say(
+                message(
+                    "interrupted; {file} is written: {command}", lang, file=file, command=command
+                )
+            )
+            raise SystemExit(exitstatus.INTERRUPTED) from None
         run = False
     if not run:
         _say(message("next: {command}", lang, command=command))

@@ -13,6 +13,7 @@ from tarazy.cli.options import (
     LANG,
     CalendarDate,
     Edition,
+    check_in_force,
 )
 
 # The file formats `tarazy schema` prints (tests/test_new.py checks them against
@@ -88,6 +89,8 @@ def generate(count: int, seed: int, as_of: dt.datetime | None) -> None:
     from tarazy.engine.verification import synthetic
 
     catalogue = cache.load_catalogue()
+    if as_of is not None:  # a bill dated before the first edition: check would refuse it
+        check_in_force(catalogue, as_of.date())
     seeds = [c.provision for c in loading.load_cases([], catalogue)]
     out = sys.stdout
     synthetic.write_bill(

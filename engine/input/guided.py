@@ -38,6 +38,7 @@ from tarazy.engine.model.words import article_label
 __all__ = [
     "DURATION_KINDS",
     "EFFECT_FLOW",
+    "MAX_ANSWER",
     "PROVISION_FLOW",
     "PROVISION_INSTRUMENT",
     "Question",
@@ -52,6 +53,10 @@ Option = tuple[str, str]  # (id, description)
 Answers = dict[str, Any]  # question name -> parsed answer (None: not stated)
 
 SKIP = ("", "-")  # answers meaning "not stated" where the model allows it
+# The longest answer taken (characters): a title or citation is a line, not a file; without
+# a cap a pasted 140 MB answer wrote a bill larger than `tarazy check` reads (128 MiB).
+# ASSUMPTION: 2,000 characters is ample for any title or citation of an act.
+MAX_ANSWER = 2000
 
 # How long an effect lasts: the kinds of model.Duration, described for a drafter.
 DURATION_KINDS: dict[str, str] = {
@@ -98,6 +103,15 @@ class Question:
         provision ids already used; ``yesno`` gives a bool, ``amounts`` sorted (name,
         number) pairs. ValueError with a one-line reason for a bad answer."""
         text = answer.strip()
+        if len(text) > MAX_ANSWER:  # never echoed back: it may be megabytes
+            raise ValueError(
+                message(
+                    "the answer is {length} characters long; at most {limit} are allowed",
+                    lang,
+                    length=len(text),
+                    limit=MAX_ANSWER,
+                )
+            )
         if text in SKIP:
             if self.optional:
                 return () if self.kind == "many" else None

@@ -5,6 +5,13 @@ The file is edited as round-trip YAML (ruamel.yaml), so comments, order, quoting
 layout survive; every key a fix may change (``engine/analysis/fixmoves.py``) is written in
 full in bill-file syntax. ``cli/fix.py`` loads the text back and checks that it gives the
 amended provisions before writing it (atomically, with ``batch.atomic_output``).
+
+Provisions are matched by their position in the file's ``provisions`` list (the loader keeps
+file order, ``engine/input/bills.py``), never by the id: ruamel.yaml reads ``id: 1e3``,
+``012`` or ``0x1F`` as a number, whose text is not the id the loader kept. A part of the file
+that is anchored (``&eff``) and used again by an alias (``*eff``) is one node in the parsed
+document: amending it would change every place that uses it, so it is refused
+(``SharedNodeError``). The file's line endings (CRLF or LF) and a byte-order mark are kept.
 """
 
 from __future__ import annotations
@@ -13,16 +20,33 @@ from collections.abc import Mapping, MutableMapping, Sequence
 from typing import Any
 
 from tarazy.engine.model import Provision
+from tarazy.engine.model.errors import EngineError, InputError
+from tarazy.engine.model.messages import message
 
 __all__ = ["amended_bill_text"]
 
+_BOM = "\ufeff"
 
-def amended_bill_text(original: str, amended: Sequence[Provision], single: bool = False) -> str:
+
+def amended_bill_text(
+    original: str,
+    amended: Sequence[Provision],
+    single: bool = False,
+    source: str = "<bill>",
+    lang: str = "en",
+) -> str:
     """The bill file ``original`` (its text) with each provision replaced by the amended
-    provision of the same id where a fix changed it: only the changed keys are rewritten
-    (round-trip YAML keeps the rest, comments included). ``single``: the file is one
-    provision (a mapping with ``effects``), not a bill. Every key a fix may change is written
-    in full (``safeguards: [deferral]``, ``duration: {years: 10}``)."""
+    provision at the same position (``amended`` holds every provision of the file, in file
+    order) where a fix changed it: only the changed keys are rewritten (round-trip YAML
+    keeps the rest, comments included). ``single``: the file is one provision (a mapping
+    with ``effects``), not a bill. Every key a fix may change is written in full
+    (``safeguards: [deferral]``, ``duration: {years: 10}``). The text keeps ``original``'s
+    line endings (CRLF when its first line ends so) and its byte-order mark.
+
+    Raises ``InputError`` (exit 2, naming ``source`` and the 1-based line of the anchor)
+    when a node to change, or a node holding it up to the provision, is anchored or an
+    alias; ``EngineError`` when ``amended`` does not have one provision per provision of
+    the file."""
     import io
 
     from ruamel.yaml import YAML
@@ -35,9 +59,34 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
     yaml.width = 4096  # never re-wrap the drafter's lines
     yaml.allow_unicode = True
     yaml.indent(mapping=2, sequence=4, offset=2)  # the layout of the bundled bills
-    document = yaml.load(original)
-    by_id = {p.id: p for p in amended}
+    bom = original.startswith(_BOM)
+    body = original[1:] if bom else original
+    first_break = body.find("\n")
+    crlf = first_break > 0 and body[first_break - 1] == "\r"
+    document = yaml.load(body.replace("\r\n", "\n"))
     items = [document] if single else document["provisions"]
+    if len(items) != len(amended):
+        raise EngineError(
+            f"{len(amended)} amended provisions for the {len(items)} of the file {source}"
+        )
+
+    def touch(*nodes: Any) -> None:
+        """Refuse to change a node shared through an anchor (the first of ``nodes`` from
+        the provision down that carries one)."""
+        for node in nodes:
+            anchor = getattr(getattr(node, "anchor", None), "value", None)
+            if anchor is not None:
+                raise InputError(
+                    message(
+                        "fix --write would change the part anchored here as &{anchor}, which "
+                        "an alias (*{anchor}) shares with another place; write the shared part "
+                        "out in full at each place that uses it, then run fix again",
+                        lang,
+                        anchor=anchor,
+                    ),
+                    source,
+                    node.lc.line + 1,
+                )
 
     def flow_seq(values: Sequence[Any]) -> CommentedSeq:
         seq = CommentedSeq(values)
@@ -49,13 +98,13 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
         mapping.fa.set_flow_style()
         return mapping
 
-    for data in items:
-        provision = by_id.get(str(data.get("id"))) if not single else amended[0]
-        if provision is None:
-            continue
+    for data, provision in zip(items, amended, strict=True):
         if data.get("instrument") != provision.instrument:
+            touch(data)
             data["instrument"] = provision.instrument
-        for index, effect_data in enumerate(data["effects"]):
+        effects = data["effects"]
+        for index, effect_data in enumerate(effects):
+            chain = (data, effects, effect_data)
             for key in KEYS:
                 if key in ("instrument", "magnitude"):
                     continue
@@ -66,8 +115,10 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                         continue
                     if isinstance(who, MutableMapping):
                         if who.get("breadth") != value:
+                            touch(*chain, who)
                             who["breadth"] = value
                     else:
+                        touch(*chain)
                         effect_data["addressees"] = flow_map(
                             {**({"label": who} if who else {}), "breadth": value}
                         )
@@ -75,6 +126,7 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                 current = effect_data.get(key)
                 if key in ("safeguards", "aims"):
                     if list(current or []) != value:
+                        touch(*chain)
                         if value:
                             effect_data[key] = flow_seq(value)
                         elif key in effect_data:
@@ -83,6 +135,7 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                 if key == "duration":
                     if _same_duration(current, value):
                         continue
+                    touch(*chain)
                     if value is None:
                         effect_data.pop(key, None)
                     else:
@@ -90,6 +143,7 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                     continue
                 default = "express" if key == "legal_ground" else None
                 if (current if current is not None else default) != value:
+                    touch(*chain)
                     if value is None:
                         effect_data.pop(key, None)
                     else:
@@ -97,6 +151,7 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
             magnitude = dict(provision.effects[index].magnitude)
             old = effect_data.get("magnitude") or {}
             if {k: float(v) for k, v in old.items()} != magnitude:
+                touch(*chain)
                 effect_data["magnitude"] = flow_map(
                     {
                         k: int(v) if float(v).is_integer() else v
@@ -105,7 +160,10 @@ def amended_bill_text(original: str, amended: Sequence[Provision], single: bool 
                 )
     out = io.StringIO()
     yaml.dump(document, out)
-    return out.getvalue()
+    text = out.getvalue()
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return _BOM + text if bom else text
 
 
 def _number_value(value: float) -> int | float:

@@ -7,6 +7,7 @@ Nothing here evaluates anything; ``tarazy check`` (cli/check.py) calls these aro
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import signal
 import stat
@@ -20,6 +21,7 @@ from tarazy.engine.input.yamlfile import MAX_BYTES, Document, parse
 from tarazy.engine.model import Bill, Case, DoctrineSet, exitstatus
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError, gather
+from tarazy.engine.model.messages import message
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -118,7 +120,10 @@ def read_inputs(
         paths = []
     if output is not None:
         try:  # a device, FIFO, link or an input bill is never replaced by the report
+            check_output_directory(output)
             check_output_target(output, [p for p in paths if str(p) != STDIN])
+            if any(str(p) == STDIN for p in paths):
+                refuse_stdin_target(output, stdin)
         except InputError as exc:
             problems.append(exc)
     bills = []
@@ -166,6 +171,66 @@ def check_output_target(target: Path, inputs: Sequence[Path] = ()) -> None:
                     "the report would overwrite an input bill; choose another file",
                     str(target),
                 )
+
+
+def stdin_identity(stream: object) -> tuple[int, int] | None:
+    """``(st_dev, st_ino)`` of the regular file standard input (``stream``, or file
+    descriptor 0 when ``stream`` has no descriptor of its own) is read from - the shell's
+    ``< bill.yaml`` - or ``None`` when it is a terminal, a pipe, a socket or closed."""
+    try:
+        fileno = getattr(stream, "fileno", None)
+        fd = fileno() if callable(fileno) else 0
+        info = os.fstat(fd)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def refuse_stdin_target(target: Path, stdin: object, lang: str = "en") -> None:
+    """InputError (exit 2, nothing written) when ``target`` is the file standard input is
+    read from (``tarazy check - -o bill.yaml < bill.yaml``): compared by identity (device
+    and inode), so a hard link or a symbolic link to it is the same file. A ``target``
+    that does not exist yet, or a standard input that is not a regular file, is no
+    conflict."""
+    source = stdin_identity(stdin)
+    if source is None:
+        return
+    try:
+        info = os.stat(target)  # follows a symbolic link to the input
+    except OSError:
+        return
+    if (info.st_dev, info.st_ino) == source:
+        raise InputError(
+            message(
+                "the output would overwrite the file standard input is read from; "
+                "write to another file",
+                lang,
+            ),
+            str(target),
+        )
+
+
+def check_output_directory(target: Path, amended: bool = False, lang: str = "en") -> None:
+    """InputError (exit 2) when the directory ``target`` would be written in is missing,
+    is not a directory or cannot be written to - checked before any work, so a long run
+    does not end in a file that cannot be written. ``amended``: the file is the amended
+    bill of ``tarazy fix --write`` (the message says so), else a report."""
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.exists():
+        reason = message("the directory {directory} does not exist", lang, directory=directory)
+    elif not directory.is_dir():
+        reason = message("{directory} is not a directory", lang, directory=directory)
+    elif not os.access(directory, os.W_OK | os.X_OK):
+        reason = message("the directory {directory} is not writable", lang, directory=directory)
+    else:
+        return
+    if amended:
+        text = message("cannot write the amended bill here: {reason}", lang, reason=reason)
+    else:
+        text = message("cannot write the report here: {reason}", lang, reason=reason)
+    raise InputError(text, str(target))
 
 
 @contextlib.contextmanager

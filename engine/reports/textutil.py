@@ -22,13 +22,22 @@ WIDTH = 80
 
 # C0 and C1 control characters (ESC among them) in text a bill supplies would reach the
 # terminal as commands (colours, cursor moves, a retitled window): the text report shows
-# them as \xNN instead. JSON escapes them by itself.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# them as \xNN instead. Unicode's bidirectional controls (embeddings and overrides
+# U+202A-U+202E, isolates U+2066-U+2069, the marks U+200E, U+200F and U+061C) would reorder
+# what the reader sees (an id shown backwards, a verdict moved): shown as \uNNNN. JSON keeps
+# them as data.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 
 
 def visible(line: str) -> str:
-    """``line`` with every control character but tab and newline shown as ``\\xNN``."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", line)
+    """``line`` with every control character but tab and newline shown as ``\\xNN`` and
+    every bidirectional control as ``\\uNNNN`` (``\\u202e``)."""
+    return _CONTROLS.sub(_escape, line)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def wrap(text: str, indent: str, first: str | None = None) -> list[str]:

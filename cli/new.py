@@ -26,7 +26,7 @@ from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.messages import N_, message
 
 if TYPE_CHECKING:
-    from tarazy.engine.input.guided import Answers, Question
+    from tarazy.engine.input.questions import Answers, Question
 
 __all__ = ["new"]
 

@@ -60,6 +60,7 @@ TRANSLATED = {
     "reports/explain_report.py",
     "analysis/fixmoves.py",  # the facts no fix changes, as fixes_report names them
     "input/guided.py",
+    "input/questions.py",
     "../cli/new.py",
 }
 

@@ -322,3 +322,30 @@ def test_the_bundled_files_use_the_new_name() -> None:
         text = path.read_text(encoding="utf-8")
         assert "{basis" not in text, path
         assert all(not line.startswith(" ") for line in text.splitlines() if "basis:" in line)
+
+
+def test_the_words_of_a_field_come_from_its_declaration() -> None:
+    # Regression pin: the field -> vocabulary table engine/model/words.py spelled out before
+    # it was read from the field metadata (issue 9: one declaration per field).
+    from tarazy.engine import model
+    from tarazy.engine.model import words
+
+    spelled_out = {
+        "kind": model.EFFECT_KINDS,
+        "instrument": model.INSTRUMENTS,
+        "delegated_to": model.INSTRUMENTS,
+        "trigger": model.TRIGGERS,
+        "legal_ground": model.LEGAL_GROUNDS,
+        "safeguards": model.SAFEGUARDS,
+        "grounds_of_distinction": model.GROUNDS_OF_DISTINCTION,
+        "sector": model.SECTORS,
+        "trigger_severity": model.TRIGGER_SEVERITIES,
+        "clarity": model.CLARITIES,
+        "justification": model.JUSTIFICATIONS,
+        "requirement": model.REQUIREMENTS,
+        "addressees_breadth": model.ADDRESSEE_BREADTHS,
+        "ordered_by": model.ORDERING_AUTHORITIES,
+    }
+    for name, vocabulary in spelled_out.items():
+        assert dict(words.vocabulary(name)) == dict(vocabulary), name
+    assert words.vocabulary("no such field") == {}

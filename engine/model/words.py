@@ -14,11 +14,13 @@ Court's rulings, e.g. «38-бабы 2-тармағы 11) тармақшасы» 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from tarazy.engine import model
+from tarazy.engine.model import fields
 from tarazy.engine.model.messages import N_, message, translate
 
 if TYPE_CHECKING:
@@ -112,23 +114,33 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
+@functools.cache
+def _field_vocabularies() -> dict[str, Mapping[str, str]]:
+    """Each closed file field's vocabulary, read from the model's field metadata (the one
+    declaration, ``model/fields.py``), under its fact name: an effect's and a provision's
+    fields by their own names, the addressees' as ``addressees_<name>``."""
+    found: dict[str, Mapping[str, str]] = {}
+    for cls, prefix in (
+        (model.Provision, ""),
+        (model.Effect, ""),
+        (model.Addressees, "addressees_"),
+    ):
+        for attribute, field in fields.file_fields(cls):
+            if field.form in ("choice", "choices") and isinstance(field.vocabulary, Mapping):
+                found[prefix + attribute.name] = field.vocabulary
+    return found
+
+
 def vocabulary(field: str) -> Mapping[str, str]:
-    """The English descriptions of ``field``'s values (empty for a field with none)."""
+    """The English descriptions of ``field``'s values (empty for a field with none): a file
+    field's from the model's field metadata, and the few report values that are no field
+    (a duration's kind, a stage, a holding, a doctrine's outcome)."""
+    known = _field_vocabularies().get(field)
+    if known is not None:
+        return known
     return {
-        "kind": model.EFFECT_KINDS,
-        "instrument": model.INSTRUMENTS,
+        # a by-law's id (its vocabulary is the tuple BYLAW_INSTRUMENTS): an instrument's words
         "delegated_to": model.INSTRUMENTS,
-        "trigger": model.TRIGGERS,
-        "legal_ground": model.LEGAL_GROUNDS,
-        "safeguards": model.SAFEGUARDS,
-        "grounds_of_distinction": model.GROUNDS_OF_DISTINCTION,
-        "sector": model.SECTORS,
-        "trigger_severity": model.TRIGGER_SEVERITIES,
-        "clarity": model.CLARITIES,
-        "justification": model.JUSTIFICATIONS,
-        "requirement": model.REQUIREMENTS,
-        "addressees_breadth": model.ADDRESSEE_BREADTHS,
-        "ordered_by": model.ORDERING_AUTHORITIES,
         "duration": _DURATIONS,
         "stage": model.STAGES,
         "holding": model.HOLDINGS,

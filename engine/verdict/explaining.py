@@ -19,12 +19,6 @@ from tarazy.engine.model.words import article_label, value_word, values_text
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
-_DESCRIPTIONS: dict[str, dict[str, str]] = {
-    "trigger": model.TRIGGERS,
-    "sector": model.SECTORS,
-    "safeguards": model.SAFEGUARDS,
-}
-
 
 def show(value: object, lang: str = "en", field: str | None = None) -> str:
     """One fact value as text: a set as its members, a flag as yes/no, a number without

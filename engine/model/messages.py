@@ -25,8 +25,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
-
 __all__ = [
     "CATALOGUE_DIR",
     "FALLBACK_MARKER",
@@ -41,8 +39,6 @@ __all__ = [
 CATALOGUE_DIR = Path(__file__).resolve().parents[1] / "data" / "messages"
 FALLBACK_MARKER = "[en] "
 TRANSLATED = ("ru", "kk")  # the languages with a catalogue file; English is the msgids
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def catalogue_file(lang: str) -> Path:
@@ -59,7 +55,10 @@ def catalogue(lang: str) -> dict[str, str]:
     path = catalogue_file(lang)
     if not path.is_file():
         return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+    import yaml  # only a ru or kk report reads a catalogue: not imported at start-up
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):

@@ -19,15 +19,11 @@ from tarazy.engine.analysis.fixing import NOT_CONTROLLED, Change, Fix, Provision
 from tarazy.engine.model import jsonout
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.messages import N_, message
+from tarazy.engine.model.words import OUTCOME_LABELS as OUTCOME_LABEL
 from tarazy.engine.model.words import OUTCOME_WORDS
-from tarazy.engine.reports.reporting import (
-    OUTCOME_LABEL,
-    STAGE_LABEL,
-    effect_label,
-    stamp_text,
-    text_header,
-    visible,
-)
+from tarazy.engine.model.words import STAGE_NAMES as STAGE_LABEL
+from tarazy.engine.reports.check_text import effect_label, stamp_text, text_header
+from tarazy.engine.reports.textutil import visible
 
 __all__ = [
     "change_text",

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from tarazy.engine.reports.reporting import visible
+from tarazy.engine.reports.textutil import visible
 
 
 @attrs.frozen

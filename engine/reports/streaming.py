@@ -6,7 +6,7 @@ knows nothing of a verdict's shape:
 
 * the opening (for JSON, ``{"provisions": [``; for JUnit and SARIF, ``ciformats``);
 * one rendered piece per provision, in input order - in text, preceded by a group header
-  whenever the file or the edition changes - each rendered by ``reporting`` from one
+  whenever the file or the edition changes - each rendered by ``check_text``/``check_json`` from one
   ``CheckedProvision`` (``Checker.piece``);
 * the closing: the summary by outcome and the stamp (version and content hashes).
 
@@ -33,7 +33,7 @@ import attrs
 from tarazy.engine.model import Bill, Case, DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import EngineError, InputError
-from tarazy.engine.reports import reporting
+from tarazy.engine.reports import check_json, check_text
 from tarazy.engine.verdict.evaluating import Evaluator
 
 if TYPE_CHECKING:
@@ -98,24 +98,24 @@ class Checker:
     def piece(self, provision: Provision, group: Group) -> tuple[str, str]:
         """(outcome, the provision's piece of the report)."""
         verdict = self.evaluator.evaluate(provision, group.day, group.edition, self.lang)
-        item = reporting.CheckedProvision(
+        item = check_json.CheckedProvision(
             verdict,
             group.file,
-            reporting.drafting_notes(verdict, self.lang),
+            check_text.drafting_notes(verdict, self.lang),
             self._warnings(verdict, self.doctrines, self.catalogue, self.lang),
             group.overridden,
             group.explain_options,
         )
         if self.fmt == "json":
-            return verdict.outcome, reporting.provision_json_text(item)
+            return verdict.outcome, check_json.provision_json_text(item)
         if self.fmt == "sarif":
             from tarazy.engine.reports import ciformats
 
-            explain = reporting.explain_command(item, self.lang)
+            explain = check_json.explain_command(item, self.lang)
             return verdict.outcome, ciformats.sarif_piece(
                 ciformats.sarif_results(item, explain, self.lang)
             )
-        lines = reporting.text_provision(item, self.doctrines, self.catalogue, self.lang)
+        lines = check_text.text_provision(item, self.doctrines, self.catalogue, self.lang)
         if self.fmt == "junit":
             from tarazy.engine.reports import ciformats
 
@@ -149,7 +149,7 @@ class Report:
         self._results = False  # SARIF: a result was written
         self.progress: Callable[[], object] | None = None  # told of each provision added
         if fmt == "json":
-            self.write(reporting.JSON_OPEN)
+            self.write(check_json.JSON_OPEN)
         elif fmt == "junit":
             from tarazy.engine.reports import ciformats
 
@@ -171,7 +171,7 @@ class Report:
         if self.progress is not None:
             self.progress()
         if self.fmt == "json":
-            self.write(reporting.json_item(piece, first))
+            self.write(check_json.json_item(piece, first))
             return
         if self.fmt == "sarif":
             if piece:
@@ -188,11 +188,11 @@ class Report:
         header = (group.file, group.edition, group.day)
         if header != self._header:
             self._header = header
-            lines = reporting.text_header(
+            lines = check_text.text_header(
                 group.file, group.edition, group.day, self.catalogue, self.lang, first
             )
             if group.overridden is not None:
-                lines.append(reporting.override_line(group.day, group.overridden, self.lang))
+                lines.append(check_text.override_line(group.day, group.overridden, self.lang))
             self.write("\n".join(lines) + "\n")
         self.write(piece)
 
@@ -207,7 +207,7 @@ class Report:
         """Write the closing of the report: the counts, the stamp, and the end of the JSON,
         JUnit or SARIF document."""
         if self.fmt == "json":
-            self.write(reporting.json_close(self.counts, bool(self.counts), self.stamp))
+            self.write(check_json.json_close(self.counts, bool(self.counts), self.stamp))
         elif self.fmt == "junit":
             from tarazy.engine.reports import ciformats
 
@@ -218,9 +218,9 @@ class Report:
 
             self.write(ciformats.sarif_close(self.stamp, self._results))
         else:
-            lines = reporting.text_summary(self.counts, self.lang)
+            lines = check_text.text_summary(self.counts, self.lang)
             if self.stamp is not None:
-                lines.append(reporting.stamp_text(self.stamp, sorted(self.editions), self.lang))
+                lines.append(check_text.stamp_text(self.stamp, sorted(self.editions), self.lang))
             self.write("\n".join(lines) + "\n")
 
 

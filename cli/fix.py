@@ -155,19 +155,32 @@ def fix(
         report.write(fixes_report.fixes_json(groups, stamp, overridden))
     else:
         if overridden is not None:
-            report.write(
-                f"note: the bill's own as_of ({day.isoformat()}) overrides --as-of "
-                f"({overridden.isoformat()})\n"
+            note = message(
+                "The bill's own as_of ({day}) overrides --as-of ({option}).",
+                lang,
+                day=day.isoformat(),
+                option=overridden.isoformat(),
             )
+            report.write(note + "\n")
         report.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
     if to_stdout and text is not None:
         report.flush()
         sys.stdout.write(text)
         sys.stdout.flush()
+    elif write is not None and text is not None and not any(f.changed for f in found):
+        # nothing a drafter controls cures it: an "amended" copy identical to the bill would
+        # read as a fix
+        _say(
+            message(
+                "tarazy: no fix changes the bill; nothing was written to {file}",
+                lang,
+                file=str(write),
+            )
+        )
     elif write is not None and text is not None:
         with batch.atomic_output(write) as out:
             out.write(text)
-        click.echo(f"tarazy: wrote the amended bill to {write}", err=True)
+        _say(message("tarazy: wrote the amended bill to {file}", lang, file=str(write)))
     outcomes = {f.after.outcome for f in found}
     if "does_not_conform" in outcomes:
         raise SystemExit(EXIT_FAIL)
@@ -194,3 +207,8 @@ def _refuse_input(target: Path, given: Path, lang: str = "en") -> None:
             ),
             str(target),
         )
+
+
+def _say(line: str) -> None:
+    """One line to standard error (the report or the amended bill has standard output)."""
+    click.echo(line, err=True)

@@ -276,6 +276,11 @@ def test_an_absolute_right_denied_has_no_fix_along_the_dimensions(
     code, out, _err = run("fix", str(path))
     assert code == 1
     assert "no fix along the dimensions" in out
+    # --write: an "amended" bill identical to the input would read as a fix; none is written
+    target = tmp_path / "amended.yaml"
+    code, _out, err = run("fix", str(path), "--write", str(target))
+    assert code == 1 and not target.exists()
+    assert "no fix changes the bill; nothing was written" in err
 
 
 def test_a_restriction_on_political_grounds_has_no_fix() -> None:
@@ -517,7 +522,7 @@ provisions:
 def test_a_bills_own_as_of_overriding_the_option_is_said() -> None:
     judges = str(EXAMPLES / "judges-appeals.yaml")  # as_of: 2026-11-01
     _code, out, _err = run("fix", judges, "--as-of", "2026-08-01")
-    assert out.startswith("note: the bill's own as_of (2026-11-01) overrides --as-of (2026-08-01)")
+    assert out.startswith("The bill's own as_of (2026-11-01) overrides --as-of (2026-08-01).")
     _code, report = fix_json(judges, "--as-of", "2026-08-01")
     assert report["as_of_overridden"] == "2026-08-01"
     _code, report = fix_json(judges, "--as-of", "2026-11-01")

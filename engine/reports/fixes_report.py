@@ -286,7 +286,7 @@ def fixes_text(
             before=counts["cured_before"],
         )
     )
-    lines.append(stamp_text(stamp, editions))
+    lines.append(stamp_text(stamp, editions, lang))
     return "\n".join(visible(w) for line in lines for w in _wrapped(line)) + "\n"
 
 

@@ -58,11 +58,12 @@ th, td { border: .6pt solid #000; padding: 2pt 5pt; text-align: left; vertical-a
 thead th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 thead { display: table-header-group; }
 tr, .finding, .fields tr, pre { break-inside: avoid; page-break-inside: avoid; }
-td { overflow-wrap: anywhere; }
+td { overflow-wrap: break-word; hyphens: auto; }  /* never mid-word unless a word is wider than its cell */
 th { overflow-wrap: normal; }
 table.stages { break-inside: avoid; page-break-inside: avoid; }
 table.stages th:nth-child(1) { width: 24%; }
-table.stages th:nth-child(2) { width: 11%; }
+table.stages th:nth-child(2) { width: 14%; }
+table.stages td:nth-child(2) { white-space: nowrap; }
 table.bills td:nth-child(3), table.bills td:nth-child(4) { white-space: nowrap; }
 table.summary th:nth-child(1) { width: 19%; }
 table.summary th:nth-child(3) { width: 27%; }

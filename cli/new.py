@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from tarazy.engine.input.questions import yes_or_no
 from tarazy.engine.model import exitstatus
 from tarazy.engine.model.errors import InputError
 from tarazy.engine.model.messages import N_, message
@@ -54,6 +55,23 @@ class AnswerType(click.ParamType[Any]):
 
 def _say(text: str = "") -> None:
     click.echo(text, err=True)
+
+
+def confirm(text: str, lang: str, default: bool) -> bool:
+    """A yes/no question put as every other (``[yes or no; Enter: no]``), taking the words
+    of any report language (``questions.yes_or_no``: yes/no, да/нет, иә/жоқ); re-asks a bad
+    answer with the reason. ``click.Abort`` on end of input or Ctrl-C, as ``click.prompt``."""
+    hint = (
+        message("yes or no; Enter: yes", lang) if default else message("yes or no; Enter: no", lang)
+    )
+    while True:
+        answer = click.prompt(f"{text} [{hint}]", default="", show_default=False, err=True)
+        if not answer.strip():
+            return default
+        try:
+            return yes_or_no(answer, lang)
+        except ValueError as exc:
+            _say(message("Error: {text}", lang, text=str(exc)))
 
 
 def ask(question: Question, answers: Answers, lang: str, taken: Sequence[str] = ()) -> Any:
@@ -201,13 +219,11 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
                     if question.applies is None or question.applies(effect):
                         effect[question.name] = ask(question, effect, lang)
                 effects.append(effect)
-                if not click.confirm(
-                    message("Another effect of this provision?", lang), default=False, err=True
-                ):
+                if not confirm(message("Another effect of this provision?", lang), lang, False):
                     break
             provisions.append(guided.provision_data(answers, effects))
             ids.append(answers["id"])
-            if not click.confirm(message("Another provision?", lang), default=False, err=True):
+            if not confirm(message("Another provision?", lang), lang, False):
                 break
     bill = guided.build_bill(
         provisions, catalogue, title, as_of.date() if as_of else None, name=str(file)
@@ -226,11 +242,7 @@ def new(ctx: click.Context, file: Path, force: bool, as_of: dt.datetime | None, 
     _say(message("wrote {file}", lang, file=file))
     try:
         with contextlib.redirect_stdout(sys.stderr):
-            run = click.confirm(
-                message("Check it now ({command})?", lang, command=command),
-                default=True,
-                err=True,
-            )
+            run = confirm(message("Check it now ({command})?", lang, command=command), lang, True)
     except click.Abort as exc:  # no answer: the file is written; say how to check it
         if isinstance(exc.__context__, KeyboardInterrupt):  # Ctrl-C: stop, as elsewhere
             _say()

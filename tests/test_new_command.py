@@ -479,3 +479,24 @@ def test_what_a_session_describes_is_written_and_read_back_unchanged(
     code, _, err = run([str(bill), "--as-of", "2026-11-01"], session(*answers))
     assert code == 0, err
     assert loading.load_bill(bill).provisions == (provision,)
+
+
+@pytest.mark.parametrize(
+    ("answer", "meant"),
+    [
+        *[("yes", True), ("Y", True), ("да", True), ("Да", True), ("иә", True)],
+        *[("no", False), ("n", False), ("нет", False), ("жоқ", False)],
+    ],
+)
+def test_yes_and_no_are_taken_in_every_report_language(answer: str, meant: bool) -> None:
+    # a drafter answering in Russian or Kazakh types «да»/«нет» or «иә»/«жоқ»
+    from tarazy.engine.input.questions import yes_or_no
+
+    assert yes_or_no(answer) is meant
+
+
+def test_a_word_that_is_neither_is_refused_in_the_readers_language() -> None:
+    from tarazy.engine.input.questions import yes_or_no
+
+    with pytest.raises(ValueError, match="ответьте «да» или «нет»"):
+        yes_or_no("может быть", "ru")

@@ -19,7 +19,17 @@ from tarazy.engine import model
 from tarazy.engine.input import schemas
 from tarazy.engine.model.messages import N_, message
 
-__all__ = ["DURATION_KINDS", "MAX_ANSWER", "SKIP", "Answers", "Option", "Question"]
+__all__ = [
+    "DURATION_KINDS",
+    "MAX_ANSWER",
+    "NO_WORDS",
+    "SKIP",
+    "YES_WORDS",
+    "Answers",
+    "Option",
+    "Question",
+    "yes_or_no",
+]
 
 Option = tuple[str, str]  # (id, description)
 Answers = dict[str, Any]  # question name -> parsed answer (None: not stated)
@@ -120,12 +130,7 @@ class Question:
         if self.kind == "term":
             return _term(text, lang)
         if self.kind == "yesno":
-            word = text.casefold()
-            if word in ("y", "yes"):
-                return True
-            if word in ("n", "no"):
-                return False
-            raise ValueError(message("'{answer}': answer yes or no", lang, answer=text))
+            return yes_or_no(text, lang)
         if self.kind == "amounts":
             return self._amounts(text, lang)
         if "\n" in text:  # pragma: no cover - a prompt gives one line
@@ -204,3 +209,20 @@ def _term(text: str, lang: str) -> tuple[float, str]:
     if not (amount > 0 and math.isfinite(amount)):
         raise ValueError(message("a term must be longer than zero", lang))
     return amount, unit
+
+
+YES_WORDS = frozenset({"y", "yes", "д", "да", "и", "иә", "ия"})
+"""Answers taken as yes, in any language of the reports (en, ru, kk), case ignored."""
+NO_WORDS = frozenset({"n", "no", "н", "нет", "ж", "жоқ"})
+"""Answers taken as no, in any language of the reports (en, ru, kk), case ignored."""
+
+
+def yes_or_no(text: str, lang: str = "en") -> bool:
+    """``text`` as a yes or no answer (``YES_WORDS``, ``NO_WORDS``); ``ValueError`` with a
+    one-line reason in ``lang`` otherwise."""
+    word = text.strip().casefold()
+    if word in YES_WORDS:
+        return True
+    if word in NO_WORDS:
+        return False
+    raise ValueError(message("'{answer}': answer yes or no", lang, answer=text))

@@ -58,7 +58,8 @@ th, td { border: .6pt solid #000; padding: 2pt 5pt; text-align: left; vertical-a
 thead th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 thead { display: table-header-group; }
 tr, .finding, .fields tr, pre { break-inside: avoid; page-break-inside: avoid; }
-td { overflow-wrap: break-word; hyphens: auto; }  /* never mid-word unless a word is wider than its cell */
+/* a cell wraps between words, never mid-word unless a word is wider than the cell */
+td { overflow-wrap: break-word; hyphens: auto; }
 th { overflow-wrap: normal; }
 table.stages { break-inside: avoid; page-break-inside: avoid; }
 table.stages th:nth-child(1) { width: 24%; }

@@ -14,6 +14,7 @@ a ``SHORTHAND`` (``Addressees``: a bare label stands for ``{label: ...}``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, cast
 
@@ -41,6 +42,8 @@ def given_key(
     (aliases); None when it gives neither. Both at once is an InputError at the older
     name's line: the file must say one thing."""
     key = file_key(attribute, field)
+    if not field.aliases:  # the common case, once per field of every provision
+        return key if key in data else None
     given = [k for k in (key, *field.aliases) if k in data]
     if len(given) > 1:
         raise doc.error(
@@ -72,9 +75,14 @@ def structure(
                 kwargs[attribute.name] = defaults[attribute.name]
             continue
         kwargs[attribute.name] = _value(field, data[key], doc, [*path, key], defaults)
-    if "location" in attrs.fields_dict(cls):
+    if _has_location(cls):
         kwargs["location"] = Location(doc.file, doc.line_of(path))
     return cls(**kwargs)
+
+
+@functools.cache
+def _has_location(cls: type) -> bool:
+    return "location" in attrs.fields_dict(cls)
 
 
 def _value(
@@ -134,7 +142,8 @@ def unstructure(obj: Any) -> dict[str, object]:
     records last (a provision's effects after its title and citation)."""
     data: dict[str, object] = {}
     last: dict[str, object] = {}
-    for attribute, field in file_fields(type(obj)):
+    cls: type = type(obj)
+    for attribute, field in file_fields(cls):
         value = getattr(obj, attribute.name)
         if attribute.default is not attrs.NOTHING and value == attribute.default:
             continue

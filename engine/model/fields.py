@@ -20,6 +20,7 @@ ValueError), whoever builds it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
@@ -77,9 +78,11 @@ def info(attribute: attrs.Attribute[Any]) -> FieldInfo | None:
     return found if isinstance(found, FieldInfo) else None
 
 
+@functools.cache
 def file_fields(cls: type) -> tuple[tuple[attrs.Attribute[Any], FieldInfo], ...]:
     """The attributes of a model class that files give, in declaration order, each with
-    its FieldInfo. Raises TypeError for a class that is not an attrs class."""
+    its FieldInfo (computed once per class: the loader asks for every provision). Raises
+    TypeError for a class that is not an attrs class."""
     out = []
     for attribute in attrs.fields(cls):
         found = info(attribute)

@@ -74,7 +74,8 @@ def _bill_texts(paths: Iterable[Path]) -> list[str]:
         if bill.title:
             out.append(bill.title)
         for p in bill.provisions:
-            out += [p.id, p.title or "", str(p.citation)]
+            # the citation as English prints it, and its act as ru and kk print it
+            out += [p.id, p.title or "", str(p.citation), p.citation.act or ""]
             for e in p.effects:
                 out += [e.addressees.label or "", str(e.duration)]
     return sorted({" ".join(t.split()) for t in out if t.strip()}, key=len, reverse=True)

@@ -14,6 +14,7 @@ Court's rulings, e.g. «38-бабы 2-тармағы 11) тармақшасы» 
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -25,6 +26,7 @@ from tarazy.engine.model.messages import N_, message, translate
 
 if TYPE_CHECKING:
     from tarazy.engine.model.catalogue import Catalogue
+    from tarazy.engine.model.provisions import Citation
 
 __all__ = [
     "FIELD_LABELS",
@@ -36,6 +38,8 @@ __all__ = [
     "STATUS_WORDS",
     "article_label",
     "articles_text",
+    "citation_text",
+    "date_text",
     "field_word",
     "finding_word",
     "holding_word",
@@ -211,29 +215,68 @@ def field_word(name: str, description: str, lang: str) -> str:
 _ARTICLE = re.compile(r"^(\d+(?:-\d+)?)((?:\(\d+\))*)$")
 
 
+def _reference(
+    article: str | None, paragraph: str | None, subparagraph: str | None, lang: str
+) -> str:
+    """Article, paragraph and subparagraph (each as written, "7-1" too; any may be None) as
+    Russian or Kazakh cite them, the smallest unit first in Russian: «пп. 6 п. 3 ст. 16»,
+    «16-баптың 3-тармағының 6) тармақшасы»; without an article «п. 5», «5-тармақ»."""
+    if lang == "ru":
+        parts = [f"пп. {subparagraph}" if subparagraph else ""]
+        parts += [f"п. {paragraph}" if paragraph else "", f"ст. {article}" if article else ""]
+        return " ".join(p for p in parts if p)
+    # kk: each unit in the genitive before the next, the last in the possessive
+    units = [(article, "бап", "баптың", "бап"), (paragraph, "тармақ", "тармағының", "тармағы")]
+    chain = [(f"{n}-", *forms) for n, *forms in units if n]
+    if subparagraph:
+        chain.append((f"{subparagraph}) ", "тармақша", "", "тармақшасы"))
+    if not chain:
+        return ""
+    if len(chain) == 1:
+        return chain[0][0] + chain[0][1]
+    head = [num + genitive for num, _, genitive, _ in chain[:-1]]
+    return " ".join([*head, chain[-1][0] + chain[-1][3]])
+
+
 def article_label(article: str, lang: str = "en") -> str:
     """One article as a lawyer writes it: "39(1)" → "Art. 39(1)", «п. 1 ст. 39»,
     «39-баптың 1-тармағы»; "16(3)(6)" adds the sub-paragraph (пп. 6; 6) тармақшасы).
-    A reference of another shape keeps its digits behind the word for article."""
+    A reference of another shape keeps its digits behind the word for article.
+
+    The Kazakh label is in the nominative: a template puts it before a postposition that
+    takes the nominative (бойынша, негізінде), never before «сәйкес», which takes the dative
+    (tests/test_lang.py checks the bundled templates)."""
     m = _ARTICLE.match(article)
     if lang == "en" or m is None:
         prefix = {"en": "Art.", "ru": "ст.", "kk": "бап"}.get(lang, "Art.")
         return f"{prefix} {article}" if lang in ("en", "ru") or m is None else article
     number, rest = m.group(1), re.findall(r"\d+", m.group(2))
-    if lang == "ru":
-        parts = [f"ст. {number}"]
-        if rest:
-            parts.insert(0, f"п. {rest[0]}")
-        if len(rest) > 1:
-            parts.insert(0, f"пп. {rest[1]}")
-        return " ".join(parts)
-    if lang == "kk":
-        if not rest:
-            return f"{number}-бап"
-        if len(rest) == 1:
-            return f"{number}-баптың {rest[0]}-тармағы"
-        return f"{number}-баптың {rest[0]}-тармағының {rest[1]}) тармақшасы"
+    if lang in ("ru", "kk"):
+        paragraph, subparagraph = [*rest, None, None][:2]
+        return _reference(number, paragraph, subparagraph, lang)
     return f"Art. {article}"
+
+
+def citation_text(citation: Citation, lang: str = "en") -> str:
+    """Where a provision sits in its act, in the reader's language (empty when the file
+    gives nothing): English as ``str(Citation)`` ("Tax Code, art. 610(1)(1)"); Russian and
+    Kazakh put the act first, in the nominative as the bill names it, then the reference as
+    ``article_label`` writes one: «Tax Code, пп. 1 п. 1 ст. 610», «Tax Code, 610-баптың
+    1-тармағының 1) тармақшасы»; a paragraph without an article «Order, п. 5», «Order,
+    5-тармақ». The act is not declined, so «ст. 615 Налогового кодекса» is not attempted."""
+    if lang not in ("ru", "kk"):
+        return str(citation)
+    ref = _reference(citation.article, citation.paragraph, citation.subparagraph, lang)
+    return ", ".join(p for p in (citation.act or "", ref) if p)
+
+
+def date_text(day: dt.date, lang: str = "en") -> str:
+    """A date in running text: ISO 8601 in English ("2026-11-30"), and the form of the
+    Court's and Әділет's Russian and Kazakh texts in ru and kk ("30.11.2026"). JSON keeps
+    ISO 8601 in every language (this is for prose only)."""
+    if lang in ("ru", "kk"):
+        return day.strftime("%d.%m.%Y")
+    return day.isoformat()
 
 
 def articles_text(articles: object, edition: str, lang: str = "en") -> str:
@@ -249,9 +292,15 @@ def articles_text(articles: object, edition: str, lang: str = "en") -> str:
 
 def ruling_label(case_id: str, lang: str = "en") -> str:
     """A normative resolution of the Court as it is cited: KZ-CC-NR-2023-03 → "NR No. 3 of
-    2023", «НП № 3 2023 г.», «2023 жылғы № 3 НҚ»; from No. 11 of 2023 on the Court
-    numbers them with the suffix НП (Kazakh НҚ): KZ-CC-NR-2023-27 → "27-НП of 2023",
-    «№ 27-НП 2023 г.», «2023 жылғы № 27-НҚ». Another id is returned as is."""
+    2023"; from No. 11 of 2023 on the Court numbers them with the suffix НП (Kazakh НҚ):
+    KZ-CC-NR-2023-27 → "27-НП of 2023". Another id is returned as is.
+
+    Russian and Kazakh use one pattern for both numberings, the type of act, the number as
+    the Court wrote it and the year in brackets: «НП № 3 (2023)» and «НП № 27-НП (2023)»,
+    «НҚ № 3 (2023)» and «НҚ № 27-НҚ (2023)». The suffix is kept because it is part of the
+    number the Court gave (the resolutions before No. 11 of 2023 had none), so a reader
+    finds the resolution by it; the brackets avoid «от 2023 г.», which Russian uses with a
+    full date only."""
     parts = case_id.split("-")
     if len(parts) != 5 or parts[:3] != ["KZ", "CC", "NR"] or not parts[4].isdigit():
         return case_id

@@ -24,6 +24,8 @@ from tarazy.engine.model.messages import N_, message
 from tarazy.engine.model.words import (
     OUTCOME_LABELS,
     articles_text,
+    citation_text,
+    date_text,
     finding_word,
     kind_word,
     ruling_label,
@@ -118,17 +120,47 @@ def stage_table_text(
 ) -> list[str]:
     """The stage table of every effect, compactly, in 80 columns."""
     lines: list[str] = []
-    names = {s: stage_name(s, lang) for s in model.STAGES}
-    width = max(16, *(len(n) + 1 for n in names.values()))
+    names = {s: _name_lines(stage_name(s, lang)) for s in model.STAGES}
+    width = max(16, *(len(n[0]) + 1 for n in names.values()))
     statuses = {s: status_word(s, lang) for s in model.STAGE_STATUSES}
     status_width = max(7, *(len(s) + 1 for s in statuses.values()))
     for table in verdict.stages:
         lines += wrap(effect_label(verdict, table.effect, lang, catalogue), "       ", "   ")
         for r in table.stages:
-            head = f"     {names[r.stage]:<{width}} {statuses[r.status]:<{status_width}} "
+            first, *more = names[r.stage]
+            head = f"     {first:<{width}} {statuses[r.status]:<{status_width}} "
             settled = _settled_by(r, lang)
             lines += wrap(settled, " " * len(head), head) if settled else [head.rstrip()]
+            lines += [f"     {rest}" for rest in more]
     return lines
+
+
+# The widest stage name the stage table gives a column (a longer one continues below its
+# row), so the column of what settled a stage keeps room for the longest doctrine id.
+_NAME_COLUMN = 24
+
+
+def _name_lines(name: str) -> list[str]:
+    """A stage name in the table: one line, or, when longer than ``_NAME_COLUMN``, its
+    part up to the last comma that fits (else the words that fit) and the rest below
+    («права и свободы,» / «не подлежащие ограничению»)."""
+    if len(name) <= _NAME_COLUMN:
+        return [name]
+    cut = name.rfind(", ", 0, _NAME_COLUMN)
+    if cut > 0:
+        return [name[: cut + 1], name[cut + 2 :]]
+    first = " ".join(_fitting_words(name.split(), _NAME_COLUMN))
+    return [first, name[len(first) :].strip()] if first else [name]
+
+
+def _fitting_words(words: list[str], width: int) -> list[str]:
+    """The leading ``words`` that fit in ``width`` columns, joined by single spaces."""
+    taken: list[str] = []
+    for word in words:
+        if len(" ".join([*taken, word])) > width:
+            break
+        taken.append(word)
+    return taken
 
 
 def _open_questions_text(
@@ -227,7 +259,7 @@ def text_header(
                 lang,
                 edition=edition_id,
                 title=edition.title.get(lang),
-                day=as_of.isoformat(),
+                day=date_text(as_of, lang),
             ),
             "   ",
         ),
@@ -240,8 +272,8 @@ def override_line(day: dt.date, option: dt.date, lang: str = "en") -> str:
     return "   " + message(
         "The bill's own as_of ({day}) overrides --as-of ({option}).",
         lang,
-        day=day.isoformat(),
-        option=option.isoformat(),
+        day=date_text(day, lang),
+        option=date_text(option, lang),
     )
 
 
@@ -254,7 +286,7 @@ def text_provision(
     lines = [""]
     title = f" — {p.title}" if p.title else ""
     lines += wrap(f"[{message(OUTCOME_LABELS[v.outcome], lang)}] {p.id}{title}", "   ", "")
-    cite = str(p.citation)
+    cite = citation_text(p.citation, lang)
     instrument = message(
         "instrument: {instrument}", lang, instrument=catalogue.instrument_name(p.instrument, lang)
     )
@@ -322,4 +354,7 @@ def text_summary(counts: Mapping[str, int], lang: str = "en") -> list[str]:
     head = message("{count} provision", lang, count=total) if total == 1 else None
     head = head or message("{count} provisions", lang, count=total)
     # the list separator: a comma in English, a semicolon where an outcome has a comma in it
-    return ["", *wrap(f"{head}: " + message(", ", lang).join(parts), "  ", "")]
+    # (and where the count itself ends in a colon: «Проверено норм: 3; не соответствуют ...»)
+    listed = message(", ", lang).join(parts)
+    line = message("{provisions}: {outcomes}", lang, provisions=head, outcomes=listed)
+    return ["", *wrap(line, "  ", "")]

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tarazy.engine.model.messages import message
+from tarazy.engine.model.words import date_text
 from tarazy.engine.reports import justifying, reporting
 
 __all__ = ["explain_json", "explain_text", "outcome_status"]
@@ -50,8 +51,8 @@ def explain_text(
         note = message(
             "The bill's own as_of ({day}) overrides --as-of ({option}).",
             lang,
-            day=day.isoformat(),
-            option=overridden.isoformat(),
+            day=date_text(day, lang),
+            option=date_text(overridden, lang),
         )
         text = note + "\n" + text
     return text + "\n" + reporting.stamp_text(stamp, [edition], lang) + "\n"

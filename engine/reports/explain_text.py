@@ -9,6 +9,7 @@ on which dimensions and what distinguishes them. Every frame is a msgid of the c
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ from tarazy.engine.model.words import (
     FINDING_WORDS,
     OUTCOME_WORDS,
     article_label,
+    date_text,
     finding_word,
     kind_word,
     stage_name,
@@ -194,7 +196,7 @@ def render(explanations: Sequence[Mapping[str, Any]], verbose: bool = False) -> 
                 outcome=message(OUTCOME_WORDS[e["outcome"]], lang),
                 edition=e["edition"],
                 title=e["edition_title"],
-                day=e["as_of"],
+                day=date_text(dt.date.fromisoformat(e["as_of"]), lang),
             )
         )
         for eff in e["effects"]:

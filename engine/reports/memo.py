@@ -29,6 +29,7 @@ from typing import Any
 from tarazy.engine import model
 from tarazy.engine.model import DoctrineSet
 from tarazy.engine.model.catalogue import Catalogue
+from tarazy.engine.model.words import citation_text, date_text
 from tarazy.engine.reports import streaming
 from tarazy.engine.reports.memo_blocks import (
     Block,
@@ -171,8 +172,8 @@ def _particulars(report: MemoReport) -> list[Block]:
                 "{file}: the bill's own as_of ({day}) overrides --as-of ({option}).",
                 lang,
                 file=g.file,
-                day=g.day.isoformat(),
-                option=g.overridden.isoformat(),
+                day=date_text(g.day, lang),
+                option=date_text(g.overridden, lang),
             )
         )
         for g in groups
@@ -192,13 +193,14 @@ def _particulars(report: MemoReport) -> list[Block]:
                 (
                     (msg("Bill file", lang), (Run(g.file, code=True),)),
                     (msg("Constitution applied", lang), plain(applied)),
-                    (msg("As of", lang), plain(g.day.isoformat())),
+                    (msg("As of", lang), plain(date_text(g.day, lang))),
                 )
             )
         )
     else:
         rows = tuple(
-            (g.file, report.titles.get(g.file) or "", g.edition, g.day.isoformat()) for g in groups
+            (g.file, report.titles.get(g.file) or "", g.edition, date_text(g.day, lang))
+            for g in groups
         )
         head = (msg("Bill file", lang), msg("Bill", lang), msg("Edition", lang), msg("As of", lang))
         out.append(Table(head, rows, kind="bills"))
@@ -219,7 +221,7 @@ def _summary(report: MemoReport) -> list[Block]:
         (
             e.provision.id,
             e.provision.title or "",
-            str(e.provision.citation),
+            citation_text(e.provision.citation, lang),
             msg(OUTCOME[e.item["outcome"]], lang),
         )
         for e in report.entries

@@ -19,7 +19,7 @@ from tarazy.engine.model import DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.labels import ruling_label
 from tarazy.engine.model.messages import N_, message
-from tarazy.engine.model.words import article_label
+from tarazy.engine.model.words import article_label, citation_text
 from tarazy.engine.reports import streaming
 from tarazy.engine.reports.memo_blocks import (
     Block,
@@ -155,8 +155,9 @@ def provision_section(ctx: Context, entry: Entry, n: int) -> Section:
     outcome = msg(OUTCOME[item["outcome"]], lang)
     head = msg("{n}. Provision {id}", lang, n=n, id=p.id) + (f": {p.title}" if p.title else "")
     rows: list[tuple[str, tuple[Run, ...]]] = []
-    if str(p.citation):
-        rows.append((msg("Citation", lang), plain(str(p.citation))))
+    cite = citation_text(p.citation, lang)
+    if cite:
+        rows.append((msg("Citation", lang), plain(cite)))
     instrument = ctx.catalogue.instrument_name(p.instrument, lang)
     rows.append((msg("Instrument", lang), plain(instrument)))
     rows.append((msg("Bill file", lang), (Run(entry.group.file, code=True),)))

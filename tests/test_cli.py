@@ -64,7 +64,7 @@ def test_check_text_names_the_edition_and_the_findings() -> None:
     assert "Open questions:" in out
     assert max(len(line) for line in out.splitlines()) <= 80
     # the summary, then the stamp line (tests/test_provenance.py)
-    assert out.rstrip().splitlines()[-2] == "2 provisions: 1 does not conform, 1 open"
+    assert out.rstrip().splitlines()[-2] == "Provisions checked: 2; does not conform: 1; open: 1"
 
 
 def test_check_json_has_the_published_shape() -> None:

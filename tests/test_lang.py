@@ -449,7 +449,7 @@ def test_the_stage_of_absolute_rights_in_the_words_of_the_constitution() -> None
         # court-fees.yaml: art-610-para-1 is open, art-610-para-2 does not conform
         ("ru", "Проверено норм: 2; не соответствуют Конституции: 1; вопрос открыт: 1"),
         ("kk", "Тексерілген нормалар: 2; Конституцияға сәйкес келмейтіндер: 1; мәселесі ашық: 1"),
-        ("en", "2 provisions: 1 does not conform, 1 open"),
+        ("en", "Provisions checked: 2; does not conform: 1; open: 1"),
     ],
 )
 def test_the_count_of_provisions_reads_as_a_sentence(lang: str, line: str) -> None:

@@ -338,10 +338,10 @@ def text_provision(
 
 # The count of provisions by outcome closing the report ("2 does not conform").
 _SUMMARY: dict[str, str] = {
-    "does_not_conform": N_("{count} does not conform"),
-    "conforms_with_concerns": N_("{count} conforms with concerns"),
-    "conforms": N_("{count} conforms"),
-    "open": N_("{count} open"),
+    "does_not_conform": N_("does not conform: {count}"),
+    "conforms_with_concerns": N_("conforms with concerns: {count}"),
+    "conforms": N_("conforms: {count}"),
+    "open": N_("open: {count}"),
 }
 
 
@@ -351,10 +351,8 @@ def text_summary(counts: Mapping[str, int], lang: str = "en") -> list[str]:
         message(_SUMMARY[o], lang, count=counts[o]) for o in model.VERDICT_OUTCOMES if counts.get(o)
     ]
     total = sum(counts.values())
-    head = message("{count} provision", lang, count=total) if total == 1 else None
-    head = head or message("{count} provisions", lang, count=total)
-    # the list separator: a comma in English, a semicolon where an outcome has a comma in it
-    # (and where the count itself ends in a colon: «Проверено норм: 3; не соответствуют ...»)
-    listed = message(", ", lang).join(parts)
-    line = message("{provisions}: {outcomes}", lang, provisions=head, outcomes=listed)
+    head = message("Provisions checked: {count}", lang, count=total)
+    # "count: n" in every language: no plural to get wrong; a semicolon between, as an
+    # outcome may have a comma in it («Проверено норм: 3; не соответствуют Конституции: 2»)
+    line = message("{provisions}; {outcomes}", lang, provisions=head, outcomes="; ".join(parts))
     return ["", *wrap(line, "  ", "")]

@@ -15,7 +15,16 @@ from pathlib import Path
 
 import click
 
-from tarazy.cli.options import AS_OF, CASE_BASE, DOCTRINES, EXIT_FAIL, EXIT_OPEN, FORMAT, LANG
+from tarazy.cli.options import (
+    AS_OF,
+    CASE_BASE,
+    DOCTRINES,
+    EXIT_FAIL,
+    EXIT_OPEN,
+    FORMAT,
+    LANG,
+    check_in_force,
+)
 from tarazy.engine.model.errors import EngineError, InputError, gather
 from tarazy.engine.model.messages import message
 
@@ -68,7 +77,7 @@ def fix(
     """
     from tarazy.engine.analysis import fixing
     from tarazy.engine.input import cache, loading, yamlfile
-    from tarazy.engine.reports import amending, batch, fixes_report, provenance
+    from tarazy.engine.reports import amending, batch, check_text, fixes_report, provenance
     from tarazy.engine.verdict.evaluating import Evaluator, edition_for
 
     to_stdout = write is not None and str(write) == batch.STDIN
@@ -120,13 +129,7 @@ def fix(
             )
     default_day = as_of.date() if as_of else dt.date.today()
     day = bill.as_of or default_day
-    if catalogue.edition_on(day) is None:
-        first = min(e.in_force_from for e in catalogue.editions).isoformat()
-        raise click.BadParameter(
-            f"no edition of the Constitution was in force on {day.isoformat()}; "
-            f"expected a date from {first} on",
-            param_hint="'--as-of'",
-        )
+    check_in_force(catalogue, day)
     edition = edition_for(day, catalogue)
     with Evaluator(doctrines, catalogue, cases=cases) as evaluator:
         found = [
@@ -154,14 +157,8 @@ def fix(
     if fmt == "json":
         report.write(fixes_report.fixes_json(groups, stamp, overridden))
     else:
-        if overridden is not None:
-            note = message(
-                "The bill's own as_of ({day}) overrides --as-of ({option}).",
-                lang,
-                day=day.isoformat(),
-                option=overridden.isoformat(),
-            )
-            report.write(note + "\n")
+        if overridden is not None:  # as check and explain say it
+            report.write(check_text.override_line(day, overridden, lang).lstrip() + "\n")
         report.write(fixes_report.fixes_text(groups, catalogue, stamp, lang))
     if to_stdout and text is not None:
         report.flush()

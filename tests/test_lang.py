@@ -410,9 +410,9 @@ _HOLDING_MSGIDS = [
     "Does not conform",
     "Conforms, with concerns",
     "Conforms",
-    "{count} does not conform",
-    "{count} conforms with concerns",
-    "{count} conforms",
+    "does not conform: {count}",
+    "conforms with concerns: {count}",
+    "conforms: {count}",
     "the provision does not conform",
     "the provision conforms, with a recommendation",
 ]

@@ -12,9 +12,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tarazy.engine.model.messages import message
-from tarazy.engine.model.words import date_text
 from tarazy.engine.reports import justifying, reporting
+from tarazy.engine.reports.check_text import override_line
 
 __all__ = ["explain_json", "explain_text", "outcome_status"]
 
@@ -48,13 +47,7 @@ def explain_text(
     newline."""
     text = justifying.explanation_text(trees)
     if overridden is not None:
-        note = message(
-            "The bill's own as_of ({day}) overrides --as-of ({option}).",
-            lang,
-            day=date_text(day, lang),
-            option=date_text(overridden, lang),
-        )
-        text = note + "\n" + text
+        text = override_line(day, overridden, lang).lstrip() + "\n" + text
     return text + "\n" + reporting.stamp_text(stamp, [edition], lang) + "\n"
 
 

@@ -19,7 +19,7 @@ from tarazy.engine.model import DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.labels import ruling_label
 from tarazy.engine.model.messages import N_, message
-from tarazy.engine.model.words import article_label, citation_text
+from tarazy.engine.model.words import KIND_WORDS, STATUS_WORDS, article_label, citation_text
 from tarazy.engine.reports import streaming
 from tarazy.engine.reports.memo_blocks import (
     Block,
@@ -85,12 +85,6 @@ OUTCOME = {
     "conforms": N_("Conforms"),
     "open": N_("Open"),
 }
-STATUS = {
-    "fails": N_("FAILS"),
-    "passes": N_("passes"),
-    "open": N_("OPEN"),
-    "not_applicable": N_("n/a"),
-}
 STAGE = {
     "legality": N_("Legality"),
     "absolute_rights": N_("Absolute rights"),
@@ -100,22 +94,13 @@ STAGE = {
     "equality": N_("Equality"),
     "certainty": N_("Certainty"),
 }
-KIND = {
-    "denial": N_("denial of the right"),
-    "condition": N_("condition of access"),
-    "ban": N_("ban"),
-    "deprivation": N_("deprivation"),
-    "procedural_limit": N_("procedural limit"),
-    "differentiation": N_("differentiation"),
-    "sanction": N_("sanction"),
-}
 HOLDING = {
     "does_not_conform": N_("held not to conform"),
     "conforms_with_recommendations": N_("upheld with recommendations"),
     "conforms_in_interpretation": N_("upheld in interpretation"),
     "conforms": N_("upheld"),
 }
-assert set(STAGE) == set(model.STAGES) and set(KIND) == set(model.EFFECT_KINDS)
+assert set(STAGE) == set(model.STAGES)
 assert set(OUTCOME) == set(model.VERDICT_OUTCOMES)
 
 
@@ -141,7 +126,7 @@ def _effect_words(ctx: Context, entry: Entry, index: int) -> str:
     article = ctx.catalogue.article(effect.right, edition)
     if article:
         name += f" ({article_label(article, lang)})"
-    return msg("{right} — {kind}", lang, right=name, kind=msg(KIND[effect.kind], lang))
+    return msg("{right} — {kind}", lang, right=name, kind=msg(KIND_WORDS[effect.kind], lang))
 
 
 def _effect_heading(ctx: Context, entry: Entry, index: int) -> str:
@@ -179,7 +164,7 @@ def provision_section(ctx: Context, entry: Entry, n: int) -> Section:
                 tuple(
                     (
                         msg(STAGE[s["stage"]], lang),
-                        msg(STATUS[s["status"]], lang),
+                        msg(STATUS_WORDS[s["status"]], lang),
                         _settled_by(ctx, s),
                     )
                     for s in table["stages"]

@@ -184,7 +184,7 @@ def cases(repro: Path, work: Path) -> list[Case]:
     (d5 / "cases" / "KZ-CC-NR-2023-03.yaml").rename(d5 / "cases" / "KZ-CC-NR-2023-03.yml")
     peaceful = str(REPO / "examples" / "peaceful-assemblies.yaml")
     add("yml", "r5 doctrine saved as .yml, check", "check", "--doctrines",
-        str(d5 / "doctrines"), peaceful, expect={1}, need="2 does not conform")  # fmt: skip
+        str(d5 / "doctrines"), peaceful, expect={1}, need="does not conform: 2")  # fmt: skip
     certainty = (REPO / "doctrines" / "tests" / "legal-certainty.yaml").read_text("utf-8")
     examples = certainty.count("\n  - why:")  # the only examples file, saved as .yml
     add("yml", "r5 examples only in .yml", "doctrine", "test", "--doctrines",

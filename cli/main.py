@@ -8,6 +8,7 @@ Exit statuses mean the same thing in every command:
      doctrine and no decided case); the report lists the open questions
   4  the rule engine returned a result that could not be trusted (a bug; please report)
   5  only with `check --fail-on concerns`: nothing fails or is open, but a concern stands
+  130  interrupted (Ctrl-C); 141  the reader closed the pipe (`tarazy check big.yaml | head`)
 (engine/model/exitstatus.py names them; InputError and EngineError carry theirs.)
 
 This module holds the group, the top-level guard that turns every failure into one line
@@ -165,9 +166,11 @@ def main() -> None:
     the Republic of Kazakhstan.
 
     \b
-    Exit status: 0 conforms (concerns included), 1 does not conform, 2 bad input,
-    3 nothing fails but a stage is open (the report lists the questions), 4 rule-engine
-    failure, 5 (check --fail-on concerns) a concern stands.
+    Exit status: 0 conforms (concerns included), 1 does not conform, 2 bad input or
+    output that cannot be written, 3 nothing fails but a stage is open (the report lists
+    the questions), 4 a result that cannot be trusted or another internal error (please
+    report it), 5 (check --fail-on concerns) a concern stands, 130 interrupted, 141 the
+    reader closed the pipe.
     """
 
 

@@ -136,7 +136,7 @@ def test_a_hostile_bill_cannot_inject_markdown(tmp_path: Path) -> None:
     assert out.count("```") == 2 * len(fenced)
     for _, block in fenced:
         for line in block.splitlines():
-            assert re.fullmatch(r"# (effect \d+|provision)|( *)[a-z_]+:( .*)?", line), line
+            assert re.fullmatch(r"# (effect \d+|Provision)|( *)[a-z_]+:( .*)?", line), line
     # every table keeps its columns: the pipes of a row are the memo's own
     for line in out.splitlines():
         if line.startswith("| "):

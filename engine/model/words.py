@@ -295,12 +295,13 @@ def ruling_label(case_id: str, lang: str = "en") -> str:
     2023"; from No. 11 of 2023 on the Court numbers them with the suffix НП (Kazakh НҚ):
     KZ-CC-NR-2023-27 → "27-НП of 2023". Another id is returned as is.
 
-    Russian and Kazakh use one pattern for both numberings, the type of act, the number as
-    the Court wrote it and the year in brackets: «НП № 3 (2023)» and «НП № 27-НП (2023)»,
-    «НҚ № 3 (2023)» and «НҚ № 27-НҚ (2023)». The suffix is kept because it is part of the
+    Russian and Kazakh use one pattern for both numberings: the type of act once, the number
+    as the Court wrote it and the year in brackets: «НП № 3 (2023)» and «№ 27-НП (2023)»,
+    «НҚ № 3 (2023)» and «№ 27-НҚ (2023)». The suffix is kept because it is part of the
     number the Court gave (the resolutions before No. 11 of 2023 had none), so a reader
-    finds the resolution by it; the brackets avoid «от 2023 г.», which Russian uses with a
-    full date only."""
+    finds the resolution by it, and it names the type, which is then not repeated («НП
+    № 27-НП» read twice); the brackets avoid «от 2023 г.», which Russian uses with a full
+    date only."""
     parts = case_id.split("-")
     if len(parts) != 5 or parts[:3] != ["KZ", "CC", "NR"] or not parts[4].isdigit():
         return case_id

@@ -29,18 +29,22 @@ from tarazy.engine.verdict.evaluating import Evaluator
 __all__ = ["ComputedFixes", "memo_fix", "patch_text"]
 
 
-def patch_text(changes: Sequence[Change]) -> str:
-    """The YAML patch of ``changes``: for each effect (1-based, in a comment) the bill-file
-    keys that change with their new values, one per line (``safeguards: [deferral]``); a
-    nested key is written nested (``addressees:`` then ``  breadth: narrow``)."""
+def patch_text(changes: Sequence[Change], lang: str = "en") -> str:
+    """The YAML patch of ``changes``: for each effect (1-based, in a comment in ``lang``) the
+    bill-file keys that change with their new values, one per line (``safeguards:
+    [deferral]``); a nested key is written nested (``addressees:`` then ``  breadth:
+    narrow``). Keys and values stay the bill file's: they are what the drafter types."""
     lines: list[str] = []
     current: object = ()
     for change in changes:
         if change.effect != current:
             current = change.effect
-            lines.append(
-                "# provision" if change.effect is None else f"# effect {change.effect + 1}"
+            where = (
+                message("Provision", lang)
+                if change.effect is None
+                else message("effect {n}", lang, n=change.effect + 1)
             )
+            lines.append("# " + where)
         *parents, key = change.key.split(".")
         for depth, parent in enumerate(parents):
             lines.append("  " * depth + f"{parent}:")
@@ -81,7 +85,7 @@ def memo_fix(fix: Fix, lang: str) -> MemoFix:
         words = message(
             "no change along the dimensions cures it; tarazy fix gives the reason.", lang
         )
-    patch = patch_text(fix.changes) if fix.status in ("passes", "open") else ""
+    patch = patch_text(fix.changes, lang) if fix.status in ("passes", "open") else ""
     return MemoFix(fix.effect + 1, fix.stage, words, patch)
 
 

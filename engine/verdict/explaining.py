@@ -144,7 +144,12 @@ _EXTRAS: dict[str, Callable[[Placeholders], str]] = {
         if p.effect.sector in model.SECTORS
         else message("an unspecified sector", p.lang)
     ),
-    "addressees": lambda p: p.effect.addressees.label or message("the persons it covers", p.lang),
+    # the label the drafter gave, else the category (what `tarazy new` asks), else generic
+    "addressees": lambda p: (
+        p.effect.addressees.label
+        or p.effect.addressees.category
+        or message("the persons it covers", p.lang)
+    ),
     "effect_number": lambda p: str(p.index + 1),
     "provision_id": lambda p: p.provision.id,
 }

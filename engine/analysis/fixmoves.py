@@ -190,6 +190,15 @@ def _duration_moves(current: Duration) -> list[tuple[Duration, int]]:
     return [(t, i + 1) for i, t in enumerate(terms)]
 
 
+_LINEAR: tuple[tuple[str, tuple[Any, ...]], ...] = (
+    # effect fields whose values are ordered, least restrictive first (the order atoms take)
+    ("legal_ground", tuple(model.LEGAL_GROUNDS)),
+    ("delegated_to", (None, *model.BYLAW_INSTRUMENTS)),
+    ("trigger_severity", tuple(reversed(model.TRIGGER_SEVERITIES))),  # the most serious first
+    ("clarity", tuple(model.CLARITIES)),
+)
+
+
 def atoms(provision: Provision, index: int, keys: Iterable[str]) -> list[Atom]:
     """The single changes to effect ``index`` (0-based) of ``provision`` along ``keys``."""
     effect = provision.effects[index]
@@ -212,25 +221,16 @@ def atoms(provision: Provision, index: int, keys: Iterable[str]) -> list[Atom]:
                         p, index, safeguards=tuple(sorted({*p.effects[index].safeguards, s}))
                     ),
                 )
-    if "legal_ground" in wanted:
-        for value, steps in _linear_moves(effect.legal_ground, tuple(model.LEGAL_GROUNDS)):
-            add(
-                "legal_ground",
-                steps,
-                steps,
-                value,
-                lambda p, v=value: _with_effect(p, index, legal_ground=v),
-            )
-    if "delegated_to" in wanted:
-        order = (None, *model.BYLAW_INSTRUMENTS)
-        for value, steps in _linear_moves(effect.delegated_to, order):
-            add(
-                "delegated_to",
-                steps,
-                steps,
-                value,
-                lambda p, v=value: _with_effect(p, index, delegated_to=v),
-            )
+    for key, order in _LINEAR:  # one effect field along its order, one step at a time
+        if key in wanted:
+            for value, steps in _linear_moves(getattr(effect, key), order):
+                add(
+                    key,
+                    steps,
+                    steps,
+                    value,
+                    lambda p, k=key, v=value: _with_effect(p, index, **{k: v}),
+                )
     if "instrument" in wanted:
         for value, steps in _linear_moves(provision.instrument, tuple(model.INSTRUMENTS)):
             add("instrument", steps, steps, value, lambda p, v=value: attrs.evolve(p, instrument=v))
@@ -271,21 +271,6 @@ def atoms(provision: Provision, index: int, keys: Iterable[str]) -> list[Atom]:
                 steps,
                 value,
                 lambda p, v=value: DIMENSIONS["addressees_breadth"].set(p, index, v),
-            )
-    if "trigger_severity" in wanted:
-        order = tuple(reversed(model.TRIGGER_SEVERITIES))  # the most serious first
-        for value, steps in _linear_moves(effect.trigger_severity, order):
-            add(
-                "trigger_severity",
-                steps,
-                steps,
-                value,
-                lambda p, v=value: _with_effect(p, index, trigger_severity=v),
-            )
-    if "clarity" in wanted:
-        for value, steps in _linear_moves(effect.clarity, tuple(model.CLARITIES)):
-            add(
-                "clarity", steps, steps, value, lambda p, v=value: _with_effect(p, index, clarity=v)
             )
     if "aims" in wanted and len(effect.aims) > 1:
         # ASSUMPTION: an aim is dropped only while another stays stated. Dropping the only

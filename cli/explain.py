@@ -76,14 +76,7 @@ def explain(
         problems.append(exc)
     gather(problems)
     assert doctrines is not None and bill is not None
-    chosen = list(bill.provisions)
-    if provision_id is not None:
-        chosen = [p for p in bill.provisions if p.id == provision_id]
-        if not chosen:
-            known = ", ".join(p.id for p in bill.provisions)
-            raise InputError(
-                f"no provision '{provision_id}' in the bill; expected one of: {known}", str(file)
-            )
+    chosen = batch.chosen_provisions(bill, provision_id, str(file))
     default_day = as_of.date() if as_of else dt.date.today()
     day = bill.as_of or default_day
     check_in_force(catalogue, day)
@@ -94,12 +87,7 @@ def explain(
             for p in chosen
         ]
     stamp = provenance.stamp(doctrines, cases_dir)
-    # the --as-of the bill's own as_of overrode (None: it did not)
-    overridden = (
-        as_of.date()
-        if bill.as_of is not None and as_of is not None and bill.as_of != as_of.date()
-        else None
-    )
+    overridden = batch.overridden_as_of(bill, as_of.date() if as_of else None)
     if fmt == "json":
         sys.stdout.write(explain_report.explain_json(trees, stamp, edition, overridden))
     else:

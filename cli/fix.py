@@ -118,15 +118,7 @@ def fix(
     gather(problems)
     bill_data = document.data
     assert doctrines is not None and bill is not None and original_text is not None
-    chosen = list(bill.provisions)
-    if provision_id is not None:
-        chosen = [p for p in bill.provisions if p.id == provision_id]
-        if not chosen:
-            known = ", ".join(p.id for p in bill.provisions)
-            raise InputError(
-                f"no provision '{provision_id}' in the bill; expected one of: {known}",
-                str(file),
-            )
+    chosen = batch.chosen_provisions(bill, provision_id, str(file))
     default_day = as_of.date() if as_of else dt.date.today()
     day = bill.as_of or default_day
     check_in_force(catalogue, day)
@@ -139,9 +131,7 @@ def fix(
     groups = [(bill.path, found)]
     stamp = provenance.stamp(doctrines, cases_dir)
     # the --as-of the bill's own as_of overrode (None: it did not), as check reports it
-    overridden = (
-        as_of.date() if as_of is not None and bill.as_of not in (None, as_of.date()) else None
-    )
+    overridden = batch.overridden_as_of(bill, as_of.date() if as_of else None)
     text: str | None = None
     if write is not None:
         amended = {p.id: p for p in bill.provisions} | {f.amended.id: f.amended for f in found}

@@ -7,6 +7,7 @@ Nothing here evaluates anything; ``tarazy check`` (cli/check.py) calls these aro
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import os
 import signal
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from tarazy.engine.input.yamlfile import MAX_BYTES, Document, parse
-from tarazy.engine.model import Bill, Case, DoctrineSet, exitstatus
+from tarazy.engine.model import Bill, Case, DoctrineSet, Provision, exitstatus
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import InputError, gather
 from tarazy.engine.model.messages import message
@@ -78,6 +79,26 @@ def read_stdin(stream: BinaryIO) -> Document:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(f"not UTF-8 text (byte {exc.start})", STDIN_NAME, line) from None
     return parse(text, STDIN_NAME)
+
+
+def chosen_provisions(bill: Bill, provision_id: str | None, file: str) -> list[Provision]:
+    """The provisions of ``bill`` a command works on: all of them, or the one with
+    ``provision_id`` (InputError naming ``file`` and the ids there are, when none has it)."""
+    if provision_id is None:
+        return list(bill.provisions)
+    chosen = [p for p in bill.provisions if p.id == provision_id]
+    if not chosen:
+        known = ", ".join(p.id for p in bill.provisions)
+        raise InputError(
+            f"no provision '{provision_id}' in the bill; expected one of: {known}", file
+        )
+    return chosen
+
+
+def overridden_as_of(bill: Bill, option: dt.date | None) -> dt.date | None:
+    """The ``--as-of`` day a bill's own ``as_of`` overrides (reports say so), or None when
+    the option was not given, the bill has no ``as_of``, or the two are the same day."""
+    return option if option is not None and bill.as_of not in (None, option) else None
 
 
 def read_bill(path: Path, catalogue: Catalogue, stdin: BinaryIO) -> Bill:

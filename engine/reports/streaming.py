@@ -33,7 +33,7 @@ import attrs
 from tarazy.engine.model import Bill, Case, DoctrineSet, Provision
 from tarazy.engine.model.catalogue import Catalogue
 from tarazy.engine.model.errors import EngineError, InputError
-from tarazy.engine.reports import check_json, check_text
+from tarazy.engine.reports import batch, check_json, check_text
 from tarazy.engine.verdict.evaluating import Evaluator
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def groups_of(
     found = []
     for bill in bills:
         day = bill.as_of or default_day
-        overridden = as_of if as_of is not None and bill.as_of not in (None, as_of) else None
+        overridden = batch.overridden_as_of(bill, as_of)
         edition = edition_for(day, catalogue)
         found.append(Group(bill.path, day, edition, bill.provisions, overridden, explain_options))
     return found
